@@ -1,0 +1,320 @@
+#!/usr/bin/env node
+// Enforces the layer boundaries of src/ (style guide 3.8):
+//   sim       imports only relative paths inside src/sim; no nondeterminism, no host globals
+//   protocol  `import type` only
+//   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine)
+// Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** @typedef {{ file: string, line: number, rule: string, message: string }} Violation */
+/** @typedef {{ specifier: string, typeOnly: boolean, index: number }} ImportRef */
+
+const SOURCE_EXT = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const TEST_FILE = /\.test\.[jt]sx?$/;
+
+const SIM_GLOBALS = [
+  'window',
+  'document',
+  'self',
+  'globalThis',
+  'navigator',
+  'postMessage',
+  'importScripts',
+  'localStorage',
+  'requestAnimationFrame',
+];
+const SIM_PROPERTIES = [
+  ['Math', 'random'],
+  ['Date', 'now'],
+  ['performance', 'now'],
+];
+
+const REGEX_PRECEDERS = new Set('(,=:[!&|?{};+-*%<>~^'.split(''));
+const REGEX_KEYWORDS = new Set([
+  'return',
+  'typeof',
+  'case',
+  'do',
+  'else',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'instanceof',
+  'yield',
+  'await',
+]);
+
+/**
+ * Blanks comments and the contents of string, template and regex literals with spaces,
+ * keeping quotes, newlines and every offset, so positions in the result match the source.
+ * @param {string} src
+ * @returns {string}
+ */
+export function stripCode(src) {
+  const out = src.split('');
+  /** @param {number} from @param {number} to */
+  const blank = (from, to) => {
+    for (let k = from; k < to; k++) if (out[k] !== '\n') out[k] = ' ';
+  };
+  /** @type {number[]} brace depth at each open `${` */
+  const templateStack = [];
+  let depth = 0;
+  let i = 0;
+  const n = src.length;
+
+  /** Scans a template literal body from i (just after ` or }); stops after ` or ${. */
+  const scanTemplate = () => {
+    const start = i;
+    while (i < n) {
+      const c = src[i];
+      if (c === '\\') {
+        i += 2;
+      } else if (c === '`') {
+        blank(start, i);
+        i++;
+        return;
+      } else if (c === '$' && src[i + 1] === '{') {
+        blank(start, i);
+        i += 2;
+        templateStack.push(depth);
+        depth++;
+        return;
+      } else {
+        i++;
+      }
+    }
+    blank(start, n);
+  };
+
+  /** @returns {boolean} */
+  const regexAllowed = () => {
+    let j = i - 1;
+    while (j >= 0 && /\s/.test(out[j] ?? '')) j--;
+    if (j < 0) return true;
+    const prev = out[j] ?? '';
+    if (REGEX_PRECEDERS.has(prev)) return true;
+    if (!/[\w$]/.test(prev)) return false;
+    let k = j;
+    while (k >= 0 && /[\w$]/.test(out[k] ?? '')) k--;
+    return REGEX_KEYWORDS.has(src.slice(k + 1, j + 1));
+  };
+
+  while (i < n) {
+    const c = src[i];
+    const next = src[i + 1];
+    if (c === '/' && next === '/') {
+      const end = src.indexOf('\n', i);
+      const stop = end === -1 ? n : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '/' && next === '*') {
+      const end = src.indexOf('*/', i + 2);
+      const stop = end === -1 ? n : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      const start = ++i;
+      while (i < n && src[i] !== c && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
+      blank(start, Math.min(i, n));
+      if (src[i] === c) i++;
+    } else if (c === '`') {
+      i++;
+      scanTemplate();
+    } else if (c === '/' && regexAllowed()) {
+      const start = ++i;
+      let inClass = false;
+      while (i < n && src[i] !== '\n') {
+        const r = src[i];
+        if (r === '\\') i++;
+        else if (r === '[') inClass = true;
+        else if (r === ']') inClass = false;
+        else if (r === '/' && !inClass) break;
+        i++;
+      }
+      blank(start, Math.min(i, n));
+      i++;
+    } else if (c === '{') {
+      depth++;
+      i++;
+    } else if (c === '}') {
+      depth--;
+      i++;
+      if (templateStack.length > 0 && templateStack[templateStack.length - 1] === depth) {
+        templateStack.pop();
+        scanTemplate();
+      }
+    } else {
+      i++;
+    }
+  }
+  return out.join('');
+}
+
+const IMPORT_PATTERNS = [
+  /\bimport\s+(type\s+)?(?:[\w$*{][^;'"]*?\s*)?\bfrom\s*(['"])/g,
+  /\bexport\s+(type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}'"]*\})\s*from\s*(['"])/g,
+  /\bimport\s*()(['"])/g,
+  /\bimport\s*\(\s*()(['"`])/g,
+  /\brequire\s*\(\s*()(['"`])/g,
+];
+
+/**
+ * @param {string} src original source
+ * @param {string} code stripCode(src)
+ * @returns {ImportRef[]}
+ */
+export function findImports(src, code) {
+  /** @type {ImportRef[]} */
+  const refs = [];
+  for (const pattern of IMPORT_PATTERNS) {
+    for (const m of code.matchAll(pattern)) {
+      const index = m.index;
+      if (/[.\w$]/.test(code[index - 1] ?? '')) continue;
+      const quoteAt = index + m[0].length - 1;
+      const close = src.indexOf(src[quoteAt] ?? '', quoteAt + 1);
+      if (close === -1) continue;
+      refs.push({ specifier: src.slice(quoteAt + 1, close), typeOnly: !!m[1], index });
+    }
+  }
+  return refs.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * @param {string} code
+ * @param {number} index
+ */
+function lineOf(code, index) {
+  let line = 1;
+  for (let k = 0; k < index; k++) if (code[k] === '\n') line++;
+  return line;
+}
+
+/**
+ * @param {string} code
+ * @returns {{ name: string, index: number }[]}
+ */
+function findSimGlobals(code) {
+  /** @type {{ name: string, index: number }[]} */
+  const hits = [];
+  for (const [object, property] of SIM_PROPERTIES) {
+    const re = new RegExp(`(?<![.\\w$])${object}\\s*\\??\\.\\s*${property}(?![\\w$])`, 'g');
+    for (const m of code.matchAll(re)) hits.push({ name: `${object}.${property}`, index: m.index });
+  }
+  const names = SIM_GLOBALS.join('|');
+  const re = new RegExp(`(?<![\\w$])(${names})(?![\\w$])`, 'g');
+  for (const m of code.matchAll(re)) {
+    const before = code.slice(0, m.index).trimEnd();
+    const after = code.slice(m.index + m[0].length).trimStart();
+    if (before.endsWith('.') && !before.endsWith('...')) continue;
+    const isKey = /^\??:/.test(after) && /(^|[{,;(])$/.test(before);
+    if (isKey) continue;
+    hits.push({ name: m[1] ?? m[0], index: m.index });
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function walk(dir) {
+  if (!fs.existsSync(dir)) return [];
+  /** @type {string[]} */
+  const files = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...walk(full));
+    else if (SOURCE_EXT.test(entry.name)) files.push(full);
+  }
+  return files.sort();
+}
+
+/**
+ * @param {string} parent
+ * @param {string} child
+ */
+function isInside(parent, child) {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Checks every source file under rootDir/src and returns the violations found.
+ * @param {string} rootDir
+ * @returns {{ files: number, violations: Violation[] }}
+ */
+export function checkLayers(rootDir) {
+  const srcDir = path.resolve(rootDir, 'src');
+  const simDir = path.join(srcDir, 'sim');
+  const uiDir = path.join(srcDir, 'ui');
+  const protocolDir = path.join(srcDir, 'protocol');
+  /** @type {Violation[]} */
+  const violations = [];
+  const files = walk(srcDir);
+
+  for (const file of files) {
+    const src = fs.readFileSync(file, 'utf8');
+    const code = stripCode(src);
+    const rel = path.relative(rootDir, file).split(path.sep).join('/');
+    const isTest = TEST_FILE.test(file);
+    /** @param {number} index @param {string} rule @param {string} message */
+    const report = (index, rule, message) =>
+      violations.push({ file: rel, line: lineOf(code, index), rule, message });
+
+    if (isInside(simDir, file)) {
+      for (const hit of findSimGlobals(code)) {
+        report(hit.index, 'sim-globals', `'${hit.name}' is not allowed in src/sim`);
+      }
+    }
+    if (isTest) continue;
+
+    for (const ref of findImports(src, code)) {
+      const spec = ref.specifier;
+      const bare = !spec.startsWith('.') && !spec.startsWith('/');
+      const withoutQuery = spec.replace(/\?.*$/, '');
+      const target = bare
+        ? null
+        : spec.startsWith('/')
+          ? path.join(path.resolve(rootDir), withoutQuery)
+          : path.resolve(path.dirname(file), withoutQuery);
+      if (isInside(simDir, file)) {
+        if (target === null) {
+          report(ref.index, 'sim-imports', `bare import '${spec}' is not allowed in src/sim`);
+        } else if (!isInside(simDir, target)) {
+          report(ref.index, 'sim-imports', `'${spec}' resolves outside src/sim`);
+        }
+      } else if (isInside(protocolDir, file)) {
+        if (!ref.typeOnly) {
+          report(ref.index, 'protocol-types-only', `'${spec}' must be an 'import type'`);
+        }
+      } else if (isInside(uiDir, file) && target !== null && isInside(simDir, target)) {
+        const allowed = ref.typeOnly || target.endsWith('.d.ts') || /\?raw$/.test(spec);
+        if (!allowed) {
+          report(ref.index, 'ui-no-sim-runtime', `'${spec}' imports sim runtime code into src/ui`);
+        }
+      }
+    }
+  }
+  violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { files: files.length, violations };
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+
+if (invokedDirectly) {
+  const root = path.resolve(process.argv[2] ?? '.');
+  const { files, violations } = checkLayers(root);
+  for (const v of violations) console.error(`${v.file}:${v.line}: [${v.rule}] ${v.message}`);
+  if (violations.length > 0) {
+    console.error(`checkLayers: ${violations.length} violation(s) in ${files} file(s)`);
+    process.exit(1);
+  }
+  console.log(`checkLayers: ${files} file(s) OK`);
+}

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkLayers, stripCode } from './checkLayers.mjs';
+
+const roots: string[] = [];
+
+function fixture(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'checkLayers-'));
+  roots.push(root);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(root, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  return root;
+}
+
+function violations(files: Record<string, string>): string[] {
+  return checkLayers(fixture(files)).violations.map((v) => `${v.file}:${v.line} ${v.rule}`);
+}
+
+afterEach(() => {
+  for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('checkLayers', () => {
+  it('accepts a clean tree', () => {
+    expect(
+      violations({
+        'src/sim/engine/queue.ts': "import { rng } from './rng';\nexport const q = rng;\n",
+        'src/sim/engine/rng.ts': 'export const rng = (seed: number) => seed * 2;\n',
+        'src/sim/index.ts': "export * from './engine/queue';\n",
+        'src/sim/engine/queue.test.ts': "import { it } from 'vitest';\nimport '../../ui/x';\n",
+        'src/protocol/messages.ts': "import type { SimEvent } from '../sim/index';\n",
+        'src/ui/App.tsx': [
+          "import type { SimEvent } from '../sim/index';",
+          "import api from '../sim/script/ipcscope.d.ts?raw';",
+          "import { create } from 'zustand';",
+          "import { client } from '../worker/simClient';",
+          'export const x = (e: SimEvent) => [api, create, client, e];',
+        ].join('\n'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('rejects bare imports in src/sim', () => {
+    expect(violations({ 'src/sim/a.ts': "\nimport * as d3 from 'd3';\n" })).toEqual([
+      'src/sim/a.ts:2 sim-imports',
+    ]);
+  });
+
+  it('rejects relative imports that leave src/sim, including type and dynamic imports', () => {
+    expect(
+      violations({
+        'src/sim/kernel/a.ts': [
+          "import { x } from '../../ui/store';",
+          "import type { M } from '../../protocol/messages';",
+          "export { y } from '../../scenarios/pingPong';",
+          "const z = import('../../worker/simWorker');",
+          "import { ok } from '../engine/ok';",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'src/sim/kernel/a.ts:1 sim-imports',
+      'src/sim/kernel/a.ts:2 sim-imports',
+      'src/sim/kernel/a.ts:3 sim-imports',
+      'src/sim/kernel/a.ts:4 sim-imports',
+    ]);
+  });
+
+  it('rejects nondeterminism and host globals in src/sim, also in tests', () => {
+    expect(
+      violations({
+        'src/sim/a.ts': [
+          'const r = Math.random();',
+          'const t = Date.now();',
+          'const p = performance.now();',
+          'window.alert(1);',
+          'const el = document.body;',
+          'self.postMessage(1);',
+          'globalThis.postMessage(1);',
+          "localStorage.getItem('k');",
+          'requestAnimationFrame(() => 1);',
+          'importScripts();',
+        ].join('\n'),
+        'src/sim/a.test.ts': 'const r = Math.random();\n',
+      }),
+    ).toEqual([
+      'src/sim/a.test.ts:1 sim-globals',
+      'src/sim/a.ts:1 sim-globals',
+      'src/sim/a.ts:2 sim-globals',
+      'src/sim/a.ts:3 sim-globals',
+      'src/sim/a.ts:4 sim-globals',
+      'src/sim/a.ts:5 sim-globals',
+      'src/sim/a.ts:6 sim-globals',
+      'src/sim/a.ts:7 sim-globals',
+      'src/sim/a.ts:8 sim-globals',
+      'src/sim/a.ts:9 sim-globals',
+      'src/sim/a.ts:10 sim-globals',
+    ]);
+  });
+
+  it('is not fooled by comments, strings, property names or keys', () => {
+    expect(
+      violations({
+        'src/sim/a.ts': [
+          '// Math.random() and window are fine in a comment',
+          '/* Date.now() */',
+          "const s = 'document and Math.random()';",
+          'const t = `self ${1 + 1} performance.now()`;',
+          'const re = /window/g;',
+          'const o = { self: 1, document: 2 };',
+          'const v = o.self + o.document + rng.random();',
+          "// import x from 'd3';",
+          'export { s, t, re, v };',
+        ].join('\n'),
+      }),
+    ).toEqual([]);
+  });
+
+  it('rejects runtime imports of src/sim from src/ui', () => {
+    expect(
+      violations({
+        'src/ui/views/A.tsx': [
+          "import { createSimulator } from '../../sim/engine/simulator';",
+          "import { type SimEvent } from '../../sim/simEvents';",
+          "import '../../sim/index';",
+          "import type { Ok } from '../../sim/simEvents';",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'src/ui/views/A.tsx:1 ui-no-sim-runtime',
+      'src/ui/views/A.tsx:2 ui-no-sim-runtime',
+      'src/ui/views/A.tsx:3 ui-no-sim-runtime',
+    ]);
+  });
+
+  it('allows only type imports in src/protocol', () => {
+    expect(
+      violations({
+        'src/protocol/messages.ts': [
+          "import type { SimEvent } from '../sim/simEvents';",
+          "export type { Cycles } from '../sim/engine/time';",
+          "import { PROTOCOL } from './version';",
+          "export { X } from './x';",
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'src/protocol/messages.ts:3 protocol-types-only',
+      'src/protocol/messages.ts:4 protocol-types-only',
+    ]);
+  });
+
+  it('exits non-zero and prints file:line and rule from the command line', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const root = fixture({ 'src/sim/a.ts': 'export const t = Date.now();\n' });
+    const script = path.join(import.meta.dirname, 'checkLayers.mjs');
+    const run = spawnSync(process.execPath, [script, root], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('src/sim/a.ts:1: [sim-globals]');
+  });
+});
+
+describe('stripCode', () => {
+  it('keeps offsets and newlines while blanking comments and literals', () => {
+    const src = "a // c\nb = 'x' + `y${z}w` /* q */;";
+    const out = stripCode(src);
+    expect(out).toHaveLength(src.length);
+    expect(out).toBe("a     \nb = ' ' + ` ${z} `        ;");
+  });
+});

@@ -1,0 +1,107 @@
+// The one scenario loader shared by the CLI, the tests and the worker (DESIGN.md "A scenario
+// file"): transpile TypeScript with sucrase (which keeps every line where it was), guard loops,
+// and evaluate the module with 'ipcscope' provided virtually. Errors carry file, line and column.
+import { transform } from 'sucrase';
+import { isScenario, scenario } from '../sim/script/runtime';
+import type { Scenario } from '../sim/script/ipcscope';
+import { loopGuard } from '../sim/script/watchdog';
+import { GUARD, instrumentLoops } from './instrumentLoops';
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly column: number | null,
+    readonly detail: string,
+  ) {
+    super(
+      `${file}${line !== null ? `:${line}${column !== null ? `:${column}` : ''}` : ''}: ${detail}`,
+    );
+    this.name = 'ScenarioError';
+  }
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  file: string;
+  source: string;
+  /** Turn an exception from scenario code into "message (file:line:col)". */
+  describeError(e: unknown): { message: string; line: number | null };
+}
+
+const RUNTIME = Object.freeze({ scenario });
+
+function sanitize(file: string): string {
+  return file.replace(/[^\w./-]/g, '_');
+}
+
+/** Find the first stack frame in the scenario file: its line and column. */
+export function locate(e: unknown, file: string): { line: number; column: number } | null {
+  const stack = e instanceof Error ? (e.stack ?? '') : '';
+  const name = sanitize(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`${name}:(\\d+):(\\d+)`).exec(stack);
+  if (m === null) return null;
+  return { line: Number(m[1]), column: Number(m[2]) };
+}
+
+function errorText(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}
+
+export function loadScenarioSource(source: string, file = 'scenario.ts'): LoadedScenario {
+  let js: string;
+  try {
+    js = transform(source, {
+      transforms: ['typescript', 'imports'],
+      filePath: file,
+      production: true,
+    }).code;
+    js = instrumentLoops(js);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /\((\d+):(\d+)\)/.exec(msg);
+    throw new ScenarioError(
+      file,
+      m ? Number(m[1]) : null,
+      m ? Number(m[2]) + 1 : null,
+      `syntax error: ${msg.replace(/\s*\(\d+:\d+\)\s*$/, '')}`,
+    );
+  }
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (id: string): unknown => {
+    if (id === 'ipcscope') return RUNTIME;
+    throw new Error(`scenario files can import only 'ipcscope', not '${id}'`);
+  };
+  // The body starts on line 1 of the named source, so stack positions are the file's own
+  // (new Function adds two header lines, which the sourceURL'd eval below does not).
+  const wrapped = `(function (require, module, exports, ${GUARD}) {${js}\n})\n//# sourceURL=${sanitize(file)}`;
+  try {
+    const fn = (0, eval)(wrapped) as (...a: unknown[]) => void;
+    fn(require, module, module.exports, loopGuard);
+  } catch (e) {
+    const at = locate(e, file);
+    throw new ScenarioError(file, at?.line ?? null, at?.column ?? null, errorText(e));
+  }
+  const exported = module.exports.default;
+  if (!isScenario(exported)) {
+    throw new ScenarioError(
+      file,
+      null,
+      null,
+      "the default export must be scenario({...}) from 'ipcscope'",
+    );
+  }
+  return {
+    scenario: exported,
+    file,
+    source,
+    describeError(e) {
+      const at = locate(e, file);
+      return {
+        message: `${errorText(e)}${at ? ` (${file}:${at.line}:${at.column})` : ''}`,
+        line: at?.line ?? null,
+      };
+    },
+  };
+}

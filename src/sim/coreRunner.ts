@@ -1,0 +1,400 @@
+// What each core does over time: run its current thread's user code, enter the kernel (taking
+// the big lock of its image, spinning while another core holds it), leave it, take interrupts
+// (reschedule IPIs, timer ticks, MCS replenishments). sel4-reference.md §1.8–1.10.
+import type { QueueItem } from './engine/eventQueue';
+import { node } from './kernel/kernelState';
+import type { Tcb } from './kernel/objects';
+import type { SyscallRequest } from './kernel/requests';
+import { requestCap, syscallName } from './kernel/requests';
+import { chargeBudget, isRoundRobin, nextRefillTime, refillIfDue } from './kernel/schedContext';
+import {
+  isSchedulable,
+  possibleSwitchTo,
+  rescheduleRequired,
+  schedule,
+  tcbSchedAppend,
+  tcbSchedDequeue,
+} from './kernel/scheduler';
+import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
+import { kernelEntryCost } from './kernelCost';
+import { advance, type ThreadRuntime } from './programs';
+import type { Simulation } from './simulation';
+import { userTouchLines } from './userMemory';
+
+export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
+export type Interrupt = 'ipi' | 'timer' | 'release';
+
+interface Entry {
+  thread: Tcb;
+  req: SyscallRequest | null;
+  irq: Interrupt | null;
+  name: string;
+  requestedAt: number;
+  outcome: SyscallOutcome | null;
+  cost: number;
+  ipis: number[];
+}
+
+export interface CoreRt {
+  id: number;
+  mode: CoreMode;
+  /** Generation: bumps when user work is preempted, so its completion event is ignored. */
+  gen: number;
+  userStart: number;
+  pendingIrq: Interrupt | null;
+  entry: Entry | null;
+  /** MCS threads whose budget ran out, waiting for their replenishment (ksReleaseQueue). */
+  releaseQueue: Tcb[];
+}
+
+const USER_DONE = 0;
+const TIMER = 1;
+const KERNEL_EXIT = 2;
+const LOCK_GRANT = 3;
+const IPI = 4;
+const START = 5;
+const RELEASE = 6;
+
+export class CoreRunner {
+  static readonly START = START;
+  readonly cores: CoreRt[];
+
+  constructor(private readonly sim: Simulation) {
+    this.cores = sim.world.state.nodes.map((n) => ({
+      id: n.core,
+      mode: 'idle',
+      gen: 0,
+      userStart: 0,
+      pendingIrq: null,
+      entry: null,
+      releaseQueue: [],
+    }));
+  }
+
+  handle(item: QueueItem): void {
+    const c = item.core;
+    const core = this.cores[c]!;
+    switch (item.kind) {
+      case USER_DONE:
+        if (item.gen !== core.gen || core.mode !== 'user') return;
+        this.consumeUser(c);
+        this.dispatch(c);
+        return;
+      case TIMER:
+        if (item.gen !== core.gen || core.mode !== 'user') return;
+        this.consumeUser(c);
+        this.enterKernel(c, this.cur(c), null, 'timer');
+        return;
+      case KERNEL_EXIT:
+        this.exitKernel(c);
+        return;
+      case LOCK_GRANT:
+        this.doKernelWork(c);
+        return;
+      case IPI:
+      case RELEASE:
+        this.interrupt(c, item.kind === IPI ? 'ipi' : 'release');
+        return;
+      case START: {
+        const fx = this.sim.fx;
+        fx.begin(this.sim.now, c);
+        schedule(this.sim.k);
+        this.dispatch(c);
+        return;
+      }
+    }
+  }
+
+  private cur(c: number): Tcb {
+    return this.sim.world.state.nodes[c]!.curThread;
+  }
+
+  private rt(t: Tcb): ThreadRuntime {
+    return this.sim.threads[t.id]!;
+  }
+
+  private interrupt(c: number, kind: Interrupt): void {
+    const core = this.cores[c]!;
+    if (core.mode === 'user') {
+      this.consumeUser(c);
+      core.gen++;
+      this.enterKernel(c, this.cur(c), null, kind);
+    } else if (core.mode === 'idle') {
+      this.enterKernel(c, this.cur(c), null, kind);
+    } else {
+      core.pendingIrq = kind; // taken when this core leaves the kernel
+    }
+  }
+
+  /** Run the current thread of core c in user mode, up to its next kernel entry. */
+  dispatch(c: number): void {
+    const core = this.cores[c]!;
+    const th = this.cur(c);
+    if (th.isIdle) {
+      core.mode = 'idle';
+      return;
+    }
+    const rt = this.rt(th);
+    core.mode = 'user';
+    if (rt.pendingCompute > 0) return this.startCompute(c, rt, this.sim.now);
+    if (th.state === 'restart' && rt.lastRequest !== null) {
+      th.state = 'running';
+      return this.enterKernel(c, th, rt.lastRequest, null);
+    }
+    th.state = 'running';
+    let resume: unknown = th.inbox ?? undefined;
+    th.inbox = null;
+    for (;;) {
+      const a = advance(rt, resume, this.sim.host);
+      resume = undefined;
+      if (a.kind === 'exit') return this.enterKernel(c, th, { op: 'exit' }, null);
+      if (a.kind === 'error') {
+        this.sim.scriptErrors.push({
+          thread: th.name,
+          message: a.message,
+          line: a.line,
+          watchdog: a.watchdog,
+        });
+        this.sim.fx.begin(this.sim.now, c);
+        this.sim.emit(c, {
+          type: 'faultRaised',
+          thread: th.name,
+          faultType: a.watchdog ? 'watchdog' : 'exception',
+          detail: a.message,
+          handler: null,
+        });
+        if (a.watchdog) {
+          this.sim.stopWithWatchdog();
+          return;
+        }
+        return this.enterKernel(c, th, { op: 'exit', reason: a.message }, null);
+      }
+      const req = a.request;
+      if (req.op === 'compute') {
+        if (req.cycles <= 0) continue;
+        rt.pendingCompute = req.cycles;
+        return this.startCompute(c, rt, this.sim.now);
+      }
+      if (req.op === 'touch') {
+        const cost = userTouchLines(this.sim, c, req.lines, req.write);
+        if (cost <= 0) continue;
+        rt.pendingCompute = cost;
+        return this.startCompute(c, rt, this.sim.now);
+      }
+      rt.lastRequest = req;
+      return this.enterKernel(c, th, req, null);
+    }
+  }
+
+  /** User work until it completes or the time slice / budget runs out. */
+  private startCompute(c: number, rt: ThreadRuntime, at: number): void {
+    const core = this.cores[c]!;
+    const th = rt.tcb;
+    const slice = this.sim.k.state.config.mcs ? (th.sc?.remaining ?? 0) : th.timeslice;
+    core.mode = 'user';
+    core.gen++;
+    core.userStart = at;
+    if (slice < rt.pendingCompute) this.sim.queue.push(at + Math.max(slice, 1), TIMER, c, core.gen);
+    else this.sim.queue.push(at + rt.pendingCompute, USER_DONE, c, core.gen);
+  }
+
+  private consumeUser(c: number): void {
+    const core = this.cores[c]!;
+    const th = this.cur(c);
+    if (th.isIdle) return;
+    const rt = this.rt(th);
+    const elapsed = Math.max(0, this.sim.now - core.userStart);
+    rt.pendingCompute = Math.max(0, rt.pendingCompute - elapsed);
+    rt.stats.userCycles += elapsed;
+    if (this.sim.k.state.config.mcs) {
+      if (th.sc !== null) chargeBudget(th.sc, elapsed);
+    } else {
+      th.timeslice -= elapsed;
+    }
+    core.userStart = this.sim.now;
+  }
+
+  /** A remote-call IPI from `from` stalls `to` (a spinning core services it while it spins). */
+  remoteCall(from: number, to: number): number {
+    const p = this.sim.profile;
+    this.sim.stats.ipis++;
+    this.sim.emit(from, { type: 'ipiSent', from, to, kind: 'remoteCall' });
+    const target = this.cores[to]!;
+    if (target.mode === 'user') {
+      this.consumeUser(to);
+      const rt = this.rt(this.cur(to));
+      this.startCompute(to, rt, this.sim.now + p.ipiLatency + p.nullSyscall);
+    }
+    return 2 * p.ipiLatency + p.nullSyscall;
+  }
+
+  private enterKernel(c: number, th: Tcb, req: SyscallRequest | null, irq: Interrupt | null): void {
+    const sim = this.sim;
+    const core = this.cores[c]!;
+    core.mode = 'kernel';
+    const mcs = sim.k.state.config.mcs;
+    const name = req !== null ? syscallName(req, mcs) : `interrupt (${irq})`;
+    core.entry = {
+      thread: th,
+      req,
+      irq,
+      name,
+      requestedAt: sim.now,
+      outcome: null,
+      cost: 0,
+      ipis: [],
+    };
+    if (req !== null)
+      sim.emit(c, { type: 'syscallEntered', thread: th.name, syscall: name, cap: requestCap(req) });
+    else sim.emit(c, { type: 'interruptTaken', kind: irq! });
+    const lock = sim.locks[sim.world.state.nodes[c]!.image] ?? null;
+    if (lock === null) return this.doKernelWork(c);
+    // CLH: atomically swap our request into the lock's tail; the tail line comes to this core.
+    const swap = sim.touchLine(c, lock.tailLine, true);
+    if (lock.request(c, sim.now)) {
+      if (swap === 0) return this.doKernelWork(c);
+      sim.queue.push(sim.now + swap, LOCK_GRANT, c, 0);
+      return;
+    }
+    core.mode = 'spinning';
+  }
+
+  private doKernelWork(c: number): void {
+    const sim = this.sim;
+    const core = this.cores[c]!;
+    const e = core.entry!;
+    const fx = sim.fx;
+    const n = node(sim.k, c);
+    fx.begin(sim.now, c);
+    const lock = sim.locks[n.image] ?? null;
+    if (lock !== null) {
+      const wait = sim.now - e.requestedAt;
+      sim.emit(c, { type: 'lockAcquired', image: n.image });
+      if (core.mode === 'spinning') {
+        sim.emit(c, { type: 'lockContended', image: n.image, waitCycles: wait });
+        lock.stats.spinCycles += wait;
+      }
+      fx.touch(lock.nodeLine(c), true);
+      fx.charge(sim.profile.lockOverhead);
+    }
+    core.mode = 'kernel';
+    const th = n.curThread;
+    if (!th.isIdle) fx.touch(`tcb.${th.name}.regs`, true);
+    const before = n.curThread;
+    if (e.irq !== null) this.handleInterrupt(c, e.irq);
+    else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
+    schedule(sim.k);
+    const switched = n.curThread !== before && !n.curThread.isIdle;
+    e.cost = Math.max(
+      1,
+      Math.round(kernelEntryCost(sim, e.req, e.irq, e.outcome, switched, fx.messages) + fx.cost),
+    );
+    e.ipis = [...fx.ipiReschedulePending].sort((a, b) => a - b);
+    if (fx.messages > 0) {
+      sim.stats.messages += fx.messages;
+      sim.stats.ipcKernelCycles += e.cost;
+      sim.stats.ipcEntries++;
+    }
+    sim.queue.push(sim.now + e.cost, KERNEL_EXIT, c, 0);
+  }
+
+  /** Timer tick / budget expiry, reschedule IPI, or MCS replenishment (timerTick, chargeBudget, awaken). */
+  private handleInterrupt(c: number, irq: Interrupt): void {
+    const sim = this.sim;
+    const k = sim.k;
+    const n = node(k, c);
+    const th = n.curThread;
+    const core = this.cores[c]!;
+    sim.stats.interrupts++;
+    if (irq === 'timer' && !th.isIdle) {
+      if (!k.state.config.mcs) {
+        th.timeslice = k.state.config.timeslice;
+        tcbSchedAppend(k, th);
+        rescheduleRequired(k);
+      } else if (th.sc !== null) {
+        const sc = th.sc;
+        if (isRoundRobin(sc)) {
+          sc.remaining = sc.budget;
+          tcbSchedAppend(k, th);
+          rescheduleRequired(k);
+        } else {
+          sc.remaining = 0;
+          tcbSchedDequeue(k, th);
+          const until = nextRefillTime(sc);
+          sim.emit(c, { type: 'budgetExhausted', thread: th.name, sc: sc.name, until });
+          core.releaseQueue.push(th);
+          sim.queue.push(until, RELEASE, c, 0);
+          rescheduleRequired(k);
+        }
+      }
+    } else if (irq === 'ipi') {
+      rescheduleRequired(k);
+    }
+    // awaken(): threads whose replenishment is due become ready again.
+    core.releaseQueue = core.releaseQueue.filter((t) => {
+      if (t.sc === null || !refillIfDue(t.sc, sim.now)) return t.sc !== null;
+      if (isSchedulable(k, t)) possibleSwitchTo(k, t);
+      return false;
+    });
+  }
+
+  private exitKernel(c: number): void {
+    const sim = this.sim;
+    const core = this.cores[c]!;
+    const e = core.entry!;
+    const n = node(sim.k, c);
+    const o = e.outcome;
+    sim.emit(c, {
+      type: 'syscallExited',
+      thread: e.thread.name,
+      syscall: e.name,
+      path: o?.path ?? 'slow',
+      ...(o?.reason !== undefined ? { reason: o.reason } : {}),
+      cycles: e.cost,
+    });
+    this.account(e);
+    const lock = sim.locks[n.image] ?? null;
+    if (lock !== null) {
+      sim.emit(c, { type: 'lockReleased', image: n.image });
+      const next = lock.release();
+      if (next !== null) {
+        // The successor spins on our request line: it migrates to it when we release.
+        const handover = sim.touchLine(next.core, lock.nodeLine(c), false);
+        sim.queue.push(sim.now + handover, LOCK_GRANT, next.core, 0);
+      }
+    }
+    for (const target of e.ipis) {
+      sim.stats.ipis++;
+      sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
+      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, target, 0);
+    }
+    core.entry = null;
+    const pending = core.pendingIrq;
+    if (pending !== null) {
+      core.pendingIrq = null;
+      this.enterKernel(c, n.curThread, null, pending);
+      return;
+    }
+    this.dispatch(c);
+  }
+
+  private account(e: Entry): void {
+    const s = this.sim.stats;
+    const t = e.thread.isIdle ? null : this.rt(e.thread);
+    if (t !== null) t.stats.kernelCycles += e.cost;
+    if (e.req === null) return;
+    s.syscalls.total++;
+    s.syscalls.byName[e.name] = (s.syscalls.byName[e.name] ?? 0) + 1;
+    if (t !== null) t.stats.syscalls++;
+    const o = e.outcome!;
+    if (o.path === 'fast') {
+      s.syscalls.fastpath++;
+      if (t !== null) t.stats.fastpath++;
+    } else {
+      s.syscalls.slowpath++;
+      if (t !== null) t.stats.slowpath++;
+      if (o.reason !== undefined)
+        s.slowpathReasons[o.reason] = (s.slowpathReasons[o.reason] ?? 0) + 1;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// The kernel's window on the machine during one kernel entry: time, core, the cycles the entry
+// has cost so far, cache-line accesses and emitted events (kernelState.ts KernelEffects).
+import type { KernelEffects } from './kernel/kernelState';
+import type { SimEventBody } from './simEvents';
+
+export interface EffectsHost {
+  emit(core: number, body: SimEventBody): void;
+  touchLine(core: number, line: string, write: boolean): number;
+  remoteCall(from: number, to: number): number;
+}
+
+export class EntryEffects implements KernelEffects {
+  now = 0;
+  core = 0;
+  cost = 0;
+  messages = 0;
+  readonly ipiReschedulePending = new Set<number>();
+
+  constructor(private readonly host: EffectsHost) {}
+
+  begin(now: number, core: number): void {
+    this.now = now;
+    this.core = core;
+    this.cost = 0;
+    this.messages = 0;
+    this.ipiReschedulePending.clear();
+  }
+
+  emit(body: SimEventBody): void {
+    if (body.type === 'messageTransferred') this.messages++;
+    this.host.emit(this.core, body);
+  }
+
+  touch(line: string, write: boolean): void {
+    this.cost += this.host.touchLine(this.core, line, write);
+  }
+
+  charge(cycles: number): void {
+    this.cost += cycles;
+  }
+
+  remoteCall(core: number): void {
+    this.cost += this.host.remoteCall(this.core, core);
+  }
+}

@@ -1,0 +1,144 @@
+// Endpoint IPC (seL4 src/object/endpoint.c: sendIPC, receiveIPC, cancelIPC; sel4-reference.md
+// §1.2, §1.3, §1.5). One queue per endpoint, of senders or of receivers, never both; FIFO on the
+// classic kernel, priority-ordered (FIFO among equals) on MCS.
+import { receiveBoundSignal } from './notification';
+import type { Kernel } from './kernelState';
+import type { Endpoint, Reply, Tcb } from './objects';
+import { emptyBlocking } from './objects';
+import { replyPush } from './reply';
+import { possibleSwitchTo, setThreadState } from './scheduler';
+import { doIpcTransfer, doNbRecvFailedTransfer } from './transfer';
+import { emitMessage } from './messages';
+
+/** tcbEPAppend (classic) or tcbAppend by priority (MCS). */
+export function queueAppend(k: Kernel, queue: Tcb[], t: Tcb): void {
+  if (!k.state.config.mcs) {
+    queue.push(t);
+    return;
+  }
+  let i = queue.length;
+  while (i > 0 && queue[i - 1]!.priority < t.priority) i--;
+  queue.splice(i, 0, t);
+}
+
+function dequeueHead(ep: Endpoint): Tcb {
+  const head = ep.queue.shift()!;
+  if (ep.queue.length === 0) ep.state = 'idle';
+  return head;
+}
+
+export interface SendArgs {
+  blocking: boolean;
+  isCall: boolean;
+  badge: number;
+  canGrant: boolean;
+  canGrantReply: boolean;
+}
+
+/** Classic setupCallerCap / MCS reply_push after a Call met its receiver. */
+function linkCaller(
+  k: Kernel,
+  caller: Tcb,
+  callee: Tcb,
+  canGrant: boolean,
+  canGrantReply: boolean,
+  reply: Reply | null,
+): void {
+  if (!canGrant && !canGrantReply) {
+    // §1.3: a Call through a cap with neither Grant nor GrantReply leaves the caller Inactive.
+    setThreadState(k, caller, 'inactive', null);
+    return;
+  }
+  if (k.state.config.mcs) {
+    if (reply === null) {
+      setThreadState(k, caller, 'inactive', null); // §1.5: receiver used Wait, nothing to reply through
+      return;
+    }
+    replyPush(k, caller, callee, reply, true);
+    return;
+  }
+  setThreadState(k, caller, 'blockedOnReply', callee.name);
+  caller.blocking = { ...emptyBlocking(), canGrant };
+  callee.callerSlot = {
+    object: caller,
+    rights: { read: false, write: true, grant: canGrant, grantReply: false },
+    badge: 0,
+  };
+  k.fx.touch(`tcb.${callee.name}.cte`, true);
+}
+
+/** sendIPC */
+export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
+  k.fx.touch(`ep.${ep.name}`, true);
+  if (ep.state === 'idle' || ep.state === 'send') {
+    if (!a.blocking) return; // NBSend: dropped silently when nobody waits
+    setThreadState(k, t, 'blockedOnSend', ep.name);
+    t.blocking = {
+      ...emptyBlocking(),
+      object: ep,
+      badge: a.badge,
+      canGrant: a.canGrant,
+      canGrantReply: a.canGrantReply,
+      isCall: a.isCall,
+    };
+    queueAppend(k, ep.queue, t);
+    ep.state = 'send';
+    return;
+  }
+  const dest = dequeueHead(ep);
+  const reply = dest.blocking.reply;
+  const msg = doIpcTransfer(k, t, ep, a.badge, a.canGrant, dest);
+  emitMessage(k, t, dest, ep.name, msg, a.isCall || t.fault !== null ? 'call' : 'send');
+  setThreadState(k, dest, 'running');
+  dest.blocking = emptyBlocking();
+  if (a.isCall || t.fault !== null) linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply);
+  possibleSwitchTo(k, dest);
+}
+
+/** receiveIPC */
+export function receiveIpc(
+  k: Kernel,
+  t: Tcb,
+  ep: Endpoint,
+  blocking: boolean,
+  reply: Reply | null,
+): void {
+  k.fx.touch(`ep.${ep.name}`, true);
+  // §1.6: a pending (active) bound notification is consumed before the endpoint is looked at.
+  if (t.boundNotification !== null && t.boundNotification.state === 'active') {
+    receiveBoundSignal(k, t, t.boundNotification);
+    return;
+  }
+  if (ep.state === 'idle' || ep.state === 'recv') {
+    if (!blocking) {
+      doNbRecvFailedTransfer(t);
+      return;
+    }
+    setThreadState(k, t, 'blockedOnReceive', ep.name);
+    t.blocking = { ...emptyBlocking(), object: ep, reply };
+    queueAppend(k, ep.queue, t);
+    ep.state = 'recv';
+    return;
+  }
+  const sender = dequeueHead(ep);
+  const b = sender.blocking;
+  const msg = doIpcTransfer(k, sender, ep, b.badge, b.canGrant, t);
+  const isCall = b.isCall || sender.fault !== null;
+  emitMessage(k, sender, t, ep.name, msg, isCall ? (sender.fault ? 'fault' : 'call') : 'send');
+  sender.blocking = emptyBlocking();
+  if (isCall) {
+    linkCaller(k, sender, t, b.canGrant, b.canGrantReply, reply);
+  } else {
+    setThreadState(k, sender, 'running');
+    possibleSwitchTo(k, sender);
+  }
+}
+
+/** cancelIPC for a thread blocked on an endpoint: take it out of the queue. */
+export function cancelEndpointIpc(k: Kernel, t: Tcb, ep: Endpoint): void {
+  const i = ep.queue.indexOf(t);
+  if (i >= 0) ep.queue.splice(i, 1);
+  if (ep.queue.length === 0) ep.state = 'idle';
+  k.fx.touch(`ep.${ep.name}`, true);
+  t.blocking = emptyBlocking();
+}

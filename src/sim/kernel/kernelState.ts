@@ -1,0 +1,71 @@
+// All kernel state of the simulated machine in one typed object, plus the per-entry context the
+// kernel operations write to (current core, time, accumulated cost, emitted events). Per-core
+// state mirrors seL4's NODE_STATE: ksCurThread, ksIdleThread, ksSchedulerAction, ksReadyQueues.
+import type { PlatformProfile } from '../machine/platform';
+import type { SimEventBody } from '../simEvents';
+import type { Endpoint, Notification, Reply, SchedContext, Tcb } from './objects';
+
+export const NUM_PRIORITIES = 256;
+
+export type SchedulerAction = 'resumeCurrentThread' | 'chooseNewThread' | Tcb;
+
+export interface NodeState {
+  core: number;
+  image: number;
+  curThread: Tcb;
+  idleThread: Tcb;
+  schedulerAction: SchedulerAction;
+  readyQueues: Tcb[][];
+}
+
+export interface KernelConfig {
+  mcs: boolean;
+  /** Kernel image of each core (smp: all 0; multikernel: core index; clustered:N: core / N). */
+  imageOfCore: number[];
+  /** Number of cores in each image; a one-core image is a uniprocessor build with no big lock. */
+  coresInImage: number[];
+  /** Classic round-robin time slice in cycles (KernelTimeSlice x KernelTimerTickMS, §1.8). */
+  timeslice: number;
+}
+
+export interface KernelState {
+  profile: PlatformProfile;
+  config: KernelConfig;
+  nodes: NodeState[];
+  threads: Tcb[];
+  endpoints: Endpoint[];
+  notifications: Notification[];
+  replies: Reply[];
+  schedContexts: SchedContext[];
+}
+
+/** What a kernel operation may do to the world besides changing kernel objects. */
+export interface KernelEffects {
+  /** Current time (the moment this kernel entry holds the lock). */
+  readonly now: number;
+  /** Core executing this kernel entry. */
+  readonly core: number;
+  /** Emit an event at `now` on this core. */
+  emit(body: SimEventBody): void;
+  /** Access a modelled cache line; adds any transfer cost to this entry. */
+  touch(line: string, write: boolean): void;
+  /** Add cycles to this kernel entry. */
+  charge(cycles: number): void;
+  /** Cores that need a reschedule IPI at the end of this entry (ipiReschedulePending). */
+  ipiReschedulePending: Set<number>;
+  /** Cores that must run a remote call (stall) before this entry can finish. */
+  remoteCall(core: number): void;
+}
+
+export interface Kernel {
+  state: KernelState;
+  fx: KernelEffects;
+}
+
+export function node(k: Kernel, core = k.fx.core): NodeState {
+  return k.state.nodes[core]!;
+}
+
+export function physicalMRs(k: Kernel): number {
+  return k.state.config.mcs ? k.state.profile.physicalMRs.mcs : k.state.profile.physicalMRs.classic;
+}

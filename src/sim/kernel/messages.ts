@@ -1,0 +1,26 @@
+// Emits messageTransferred with what a student wants to see: who, to whom, through what, and the
+// message info fields (label, length, badge, caps).
+import type { Kernel } from './kernelState';
+import type { ReceivedMessage, Tcb } from './objects';
+
+export function emitMessage(
+  k: Kernel,
+  from: Tcb,
+  to: Tcb,
+  object: string,
+  msg: ReceivedMessage,
+  kind: 'send' | 'call' | 'reply' | 'fault',
+): void {
+  k.fx.emit({
+    type: 'messageTransferred',
+    from: from.name,
+    to: to.name,
+    object,
+    label: msg.label,
+    length: msg.length,
+    badge: msg.badge,
+    caps: msg.extraCaps,
+    words: msg.words.slice(0, 8),
+    kind,
+  });
+}

@@ -1,0 +1,160 @@
+// Kernel objects (sel4-reference.md §1.2–1.6, §1.9, §1.11): TCB, endpoint, notification, reply
+// object (MCS), scheduling context (MCS) and the caps that name them. Plain mutable records; the
+// operations on them live in one file per object, as in seL4 src/object/.
+import type { ThreadStateName } from '../simEvents';
+
+export interface Rights {
+  read: boolean;
+  write: boolean;
+  grant: boolean;
+  grantReply: boolean;
+}
+
+export const ALL_RIGHTS: Rights = { read: true, write: true, grant: true, grantReply: true };
+
+export type KernelObject = Endpoint | Notification | Tcb | Reply | SchedContext;
+
+export interface Cap {
+  object: KernelObject;
+  rights: Rights;
+  badge: number;
+}
+
+export interface Slot {
+  name: string;
+  index: number;
+  cap: Cap | null;
+}
+
+export type EndpointState = 'idle' | 'send' | 'recv';
+export type NotificationState = 'idle' | 'waiting' | 'active';
+
+export interface Endpoint {
+  kind: 'endpoint';
+  name: string;
+  image: number;
+  state: EndpointState;
+  queue: Tcb[];
+}
+
+export interface Notification {
+  kind: 'notification';
+  name: string;
+  image: number;
+  state: NotificationState;
+  word: number;
+  queue: Tcb[];
+  boundTcb: Tcb | null;
+}
+
+export interface Reply {
+  kind: 'reply';
+  name: string;
+  image: number;
+  /** The caller this reply object answers (reply_push), or null when unused. */
+  caller: Tcb | null;
+  /** The receiver that owns this reply object and will reply through it. */
+  owner: Tcb;
+  /** The scheduling context lent with the call, if any (scReply link). */
+  donatedSc: SchedContext | null;
+}
+
+export interface SchedContext {
+  kind: 'schedContext';
+  name: string;
+  image: number;
+  core: number;
+  budget: number;
+  period: number;
+  /** Budget left in the current period. */
+  remaining: number;
+  /** Start of the current replenishment period. */
+  periodStart: number;
+  /** Thread currently running on this SC. */
+  tcb: Tcb | null;
+  /** Thread the SC belongs to (to whom it returns after a donation chain unwinds). */
+  home: Tcb | null;
+  /** Cycles consumed in total. */
+  consumed: number;
+}
+
+/** Why a blocked thread is blocked, with what it needs to resume (seL4 tcbState fields). */
+export interface BlockingInfo {
+  object: Endpoint | Notification | Reply | null;
+  badge: number;
+  canGrant: boolean;
+  canGrantReply: boolean;
+  isCall: boolean;
+  /** MCS: reply object named by a blocked receiver. */
+  reply: Reply | null;
+}
+
+export interface PendingMessage {
+  label: number;
+  words: number[];
+  caps: string[];
+}
+
+export interface FaultInfo {
+  type: 'capFault' | 'exception' | 'unknownSyscall' | 'timeout';
+  detail: string;
+  words: number[];
+}
+
+export interface Tcb {
+  kind: 'tcb';
+  name: string;
+  id: number;
+  image: number;
+  priority: number;
+  affinity: number;
+  state: ThreadStateName;
+  blocking: BlockingInfo;
+  /** In a ready queue right now (tcbQueued). */
+  queued: boolean;
+  cspace: Map<string, Slot>;
+  nextSlotIndex: number;
+  /** Classic: the caller slot (tcbCaller) holding a one-shot reply cap. */
+  callerSlot: Cap | null;
+  boundNotification: Notification | null;
+  faultHandlerSlot: string | null;
+  fault: FaultInfo | null;
+  /** Slot name that receives a transferred cap (receiveCNode/Index in the IPC buffer). */
+  receiveSlot: string | null;
+  /** MCS */
+  sc: SchedContext | null;
+  reply: Reply | null;
+  /** Classic round-robin time slice left, in cycles. */
+  timeslice: number;
+  /** Message registers and message info as the kernel left them for the thread to read. */
+  outbox: PendingMessage;
+  inbox: ReceivedMessage | null;
+  isIdle: boolean;
+}
+
+export interface ReceivedMessage {
+  badge: number;
+  label: number;
+  length: number;
+  words: number[];
+  extraCaps: number;
+  capsUnwrapped: number;
+  caps: string[];
+  unwrappedBadges: number[];
+  error?: string;
+}
+
+export function emptyBlocking(): BlockingInfo {
+  return {
+    object: null,
+    badge: 0,
+    canGrant: false,
+    canGrantReply: false,
+    isCall: false,
+    reply: null,
+  };
+}
+
+export function objectName(o: KernelObject): string {
+  return o.name;
+}

@@ -1,0 +1,161 @@
+// The scheduler (seL4 src/kernel/thread.c: schedule, chooseThread, possibleSwitchTo,
+// rescheduleRequired, setThreadState; src/object/tcb.c: tcbSchedEnqueue/Append/Dequeue,
+// remoteQueueUpdate). sel4-reference.md §1.8 and §1.10. One domain only (SMP requires it).
+import type { ThreadStateName } from '../simEvents';
+import { node, NUM_PRIORITIES, type Kernel, type NodeState } from './kernelState';
+import type { Tcb } from './objects';
+
+export function isRunnable(t: Tcb): boolean {
+  return t.state === 'running' || t.state === 'restart';
+}
+
+/** MCS: a thread needs a scheduling context with budget to be schedulable. */
+export function isSchedulable(k: Kernel, t: Tcb): boolean {
+  if (!isRunnable(t) || t.isIdle) return false;
+  if (!k.state.config.mcs) return true;
+  return t.sc !== null && t.sc.remaining > 0;
+}
+
+export function highestReadyPrio(n: NodeState): number {
+  for (let p = NUM_PRIORITIES - 1; p >= 0; p--) if (n.readyQueues[p]!.length > 0) return p;
+  return -1;
+}
+
+/** isHighestPrio: no thread in this core's ready queues outranks prio (fastpath guard, §1.7). */
+export function isHighestPrio(k: Kernel, prio: number, core = k.fx.core): boolean {
+  return highestReadyPrio(node(k, core)) <= prio;
+}
+
+function remoteQueueUpdate(k: Kernel, t: Tcb): void {
+  // §1.10: a thread queued on another core gets a reschedule IPI only when that core is idle or
+  // runs something of lower priority.
+  if (t.affinity === k.fx.core) return;
+  const target = node(k, t.affinity);
+  if (target.curThread.isIdle || t.priority > target.curThread.priority) {
+    k.fx.ipiReschedulePending.add(t.affinity);
+  }
+}
+
+/** tcbSchedEnqueue: put a runnable thread at the head of its priority queue. */
+export function tcbSchedEnqueue(k: Kernel, t: Tcb): void {
+  if (t.queued || t.isIdle) return;
+  const q = node(k, t.affinity).readyQueues[t.priority]!;
+  q.unshift(t);
+  t.queued = true;
+  k.fx.touch(`sched.${t.affinity}`, true);
+  remoteQueueUpdate(k, t);
+}
+
+/** tcbSchedAppend: put a runnable thread at the tail of its priority queue. */
+export function tcbSchedAppend(k: Kernel, t: Tcb): void {
+  if (t.queued || t.isIdle) return;
+  node(k, t.affinity).readyQueues[t.priority]!.push(t);
+  t.queued = true;
+  k.fx.touch(`sched.${t.affinity}`, true);
+  remoteQueueUpdate(k, t);
+}
+
+export function tcbSchedDequeue(k: Kernel, t: Tcb): void {
+  if (!t.queued) return;
+  const q = node(k, t.affinity).readyQueues[t.priority]!;
+  const i = q.indexOf(t);
+  if (i >= 0) q.splice(i, 1);
+  t.queued = false;
+  k.fx.touch(`sched.${t.affinity}`, true);
+}
+
+export function rescheduleRequired(k: Kernel): void {
+  const n = node(k);
+  const a = n.schedulerAction;
+  if (a !== 'resumeCurrentThread' && a !== 'chooseNewThread' && isSchedulable(k, a)) {
+    tcbSchedEnqueue(k, a);
+  }
+  n.schedulerAction = 'chooseNewThread';
+}
+
+/** scheduleTCB: the current thread stopped being schedulable, so pick another. */
+function scheduleTcb(k: Kernel, t: Tcb): void {
+  const n = node(k);
+  if (t === n.curThread && n.schedulerAction === 'resumeCurrentThread' && !isSchedulable(k, t)) {
+    rescheduleRequired(k);
+  }
+}
+
+export function setThreadState(
+  k: Kernel,
+  t: Tcb,
+  s: ThreadStateName,
+  object: string | null = null,
+): void {
+  const was = t.state;
+  t.state = s;
+  k.fx.touch(`tcb.${t.name}.state`, true);
+  if (s === 'running' || s === 'restart') {
+    if (was !== 'running' && was !== 'restart') k.fx.emit({ type: 'threadWoken', thread: t.name });
+  } else {
+    if (t.queued) tcbSchedDequeue(k, t);
+    k.fx.emit({ type: 'threadBlocked', thread: t.name, state: s, object });
+  }
+  scheduleTcb(k, t);
+}
+
+/** possibleSwitchTo: lazily switch to a woken thread on this core, else queue it (§1.8). */
+export function possibleSwitchTo(k: Kernel, target: Tcb): void {
+  if (k.state.config.mcs && (target.sc === null || target.sc.remaining <= 0)) return;
+  const n = node(k);
+  if (target.affinity !== k.fx.core) {
+    tcbSchedEnqueue(k, target);
+  } else if (n.schedulerAction !== 'resumeCurrentThread') {
+    rescheduleRequired(k);
+    tcbSchedEnqueue(k, target);
+  } else {
+    n.schedulerAction = target;
+  }
+}
+
+export function switchToThread(k: Kernel, t: Tcb): void {
+  const n = node(k);
+  tcbSchedDequeue(k, t);
+  if (n.curThread !== t) {
+    k.fx.emit({ type: 'threadSwitched', from: n.curThread.name, to: t.name });
+    k.fx.touch(`tcb.${t.name}.regs`, false);
+    k.fx.touch(`sched.${n.core}`, true);
+  }
+  n.curThread = t;
+}
+
+function chooseThread(k: Kernel): void {
+  const n = node(k);
+  const prio = highestReadyPrio(n);
+  if (prio >= 0) switchToThread(k, n.readyQueues[prio]![0]!);
+  else switchToThread(k, n.idleThread);
+}
+
+/** schedule(): act on ksSchedulerAction once per kernel exit (seL4 src/kernel/thread.c). */
+export function schedule(k: Kernel): void {
+  const n = node(k);
+  const action = n.schedulerAction;
+  if (action !== 'resumeCurrentThread') {
+    const cur = n.curThread;
+    const wasRunnable = isSchedulable(k, cur);
+    if (wasRunnable) tcbSchedEnqueue(k, cur);
+    if (action === 'chooseNewThread') {
+      chooseThread(k);
+    } else {
+      const candidate = action;
+      const fastfail = cur.isIdle || candidate.priority < cur.priority;
+      if (fastfail && !isHighestPrio(k, candidate.priority)) {
+        tcbSchedEnqueue(k, candidate);
+        n.schedulerAction = 'chooseNewThread';
+        chooseThread(k);
+      } else if (wasRunnable && candidate.priority === cur.priority) {
+        tcbSchedAppend(k, candidate);
+        n.schedulerAction = 'chooseNewThread';
+        chooseThread(k);
+      } else {
+        switchToThread(k, candidate);
+      }
+    }
+  }
+  n.schedulerAction = 'resumeCurrentThread';
+}

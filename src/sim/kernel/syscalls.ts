@@ -1,0 +1,254 @@
+// System call decode and dispatch (seL4 src/api/syscall.c: handleSyscall, handleInvocation,
+// handleRecv, handleReply, handleYield; sel4-reference.md §1.1, §1.3, §1.7). Cap lookups that
+// fail raise cap faults; invocations with the wrong rights return errors (Call) or vanish (Send).
+import { receiveIpc, sendIpc } from './endpoint';
+import { checkCallFastpath, checkReplyRecvFastpath } from './fastpath';
+import { handleFault, handleFaultReply } from './faults';
+import type { Kernel } from './kernelState';
+import { emitMessage } from './messages';
+import { receiveSignal, sendSignal } from './notification';
+import type { Cap, Reply, Tcb } from './objects';
+import { emptyBlocking } from './objects';
+import { replyRemove } from './reply';
+import type { OutMessage, SyscallRequest } from './requests';
+import { node } from './kernelState';
+import { possibleSwitchTo, rescheduleRequired, setThreadState, tcbSchedAppend } from './scheduler';
+import { invokeTcb } from './tcbInvocations';
+import { doIpcTransfer, lookupSlotCap, setSyscallResult } from './transfer';
+
+export interface SyscallOutcome {
+  path: 'fast' | 'slow';
+  reason?: string;
+  /** A message moved (adds the IPC transfer work to a slowpath entry). */
+  transferred: boolean;
+}
+
+function capFault(k: Kernel, t: Tcb, slot: string, inRecvPhase: boolean, why: string): void {
+  const index = t.cspace.get(slot)?.index ?? -1;
+  handleFault(k, t, {
+    type: 'capFault',
+    detail: `slot '${slot}'${index >= 0 ? ` (#${index})` : ''}: ${why}`,
+    words: [index, inRecvPhase ? 1 : 0],
+  });
+}
+
+function setOutbox(t: Tcb, msg: OutMessage): void {
+  t.outbox = { label: msg.label ?? 0, words: msg.words ?? [], caps: msg.caps ?? [] };
+}
+
+function ownReply(k: Kernel, t: Tcb, name: string | undefined): Reply | null {
+  if (!k.state.config.mcs) return null;
+  if (name === undefined) return t.reply;
+  const cap = lookupSlotCap(t, name);
+  return cap !== null && cap.object.kind === 'reply' ? cap.object : null;
+}
+
+/** handleInvocation for Send/NBSend/Call. Returns false if the kernel faulted the thread. */
+function invoke(
+  k: Kernel,
+  t: Tcb,
+  slot: string,
+  msg: OutMessage,
+  isCall: boolean,
+  blocking: boolean,
+): void {
+  setOutbox(t, msg);
+  const cap: Cap | null = lookupSlotCap(t, slot);
+  if (cap === null) {
+    // A blocking invocation of an empty slot faults; NBSend fails silently (handleInvocation).
+    if (blocking) capFault(k, t, slot, false, 'empty slot');
+    return;
+  }
+  const o = cap.object;
+  const error = (e: string): void => {
+    if (isCall) setSyscallResult(t, e);
+  };
+  switch (o.kind) {
+    case 'endpoint':
+      if (!cap.rights.write) return error('InvalidCapability: endpoint cap without Write right');
+      sendIpc(k, t, o, {
+        blocking,
+        isCall,
+        badge: cap.badge,
+        canGrant: cap.rights.grant,
+        canGrantReply: cap.rights.grantReply,
+      });
+      return;
+    case 'notification':
+      if (!cap.rights.write)
+        return error('InvalidCapability: notification cap without Write right');
+      sendSignal(k, o, cap.badge);
+      if (isCall) setSyscallResult(t, null);
+      return;
+    case 'reply':
+      doReply(k, t, o, cap.rights.grant);
+      return;
+    case 'tcb':
+      return error('IllegalOperation: invoke a TCB cap with sys.tcbSuspend, sys.tcbResume, ...');
+    case 'schedContext':
+      return error('IllegalOperation: scheduling context invocations are not modelled');
+  }
+}
+
+/** handleRecv: Recv/NBRecv/Wait/Poll on an endpoint or notification cap. */
+function recv(k: Kernel, t: Tcb, slot: string, blocking: boolean, reply: Reply | null): void {
+  if (!k.state.config.mcs) t.callerSlot = null; // deleteCallerCap: a pending reply cap is lost
+  const cap = lookupSlotCap(t, slot);
+  if (cap === null) return capFault(k, t, slot, true, 'empty slot');
+  const o = cap.object;
+  if (o.kind === 'endpoint') {
+    if (!cap.rights.read) return capFault(k, t, slot, true, 'endpoint cap without Read right');
+    receiveIpc(k, t, o, blocking, reply);
+    return;
+  }
+  if (o.kind === 'notification') {
+    if (!cap.rights.read) return capFault(k, t, slot, true, 'notification cap without Read right');
+    if (o.boundTcb !== null && o.boundTcb !== t) {
+      return capFault(k, t, slot, true, `notification is bound to '${o.boundTcb.name}'`);
+    }
+    receiveSignal(k, t, o, blocking);
+    return;
+  }
+  capFault(k, t, slot, true, `not an endpoint or notification cap (${o.kind})`);
+}
+
+/** doReplyTransfer through the classic caller slot or an MCS reply object. */
+function doReply(k: Kernel, t: Tcb, reply: Reply | null, grant: boolean): boolean {
+  let caller: Tcb | null;
+  if (k.state.config.mcs) {
+    if (reply === null || reply.caller === null) return false;
+    caller = replyRemove(k, reply);
+  } else {
+    const rc = t.callerSlot;
+    if (rc === null || rc.object.kind !== 'tcb') return false; // nothing to reply to: no effect
+    caller = rc.object;
+    grant = rc.rights.grant;
+    t.callerSlot = null;
+    k.fx.touch(`tcb.${t.name}.cte`, true);
+  }
+  if (caller === null) return false;
+  caller.blocking = emptyBlocking();
+  if (caller.fault !== null) {
+    emitMessage(
+      k,
+      t,
+      caller,
+      'fault reply',
+      {
+        badge: 0,
+        label: t.outbox.label,
+        length: 0,
+        words: [],
+        extraCaps: 0,
+        capsUnwrapped: 0,
+        caps: [],
+        unwrappedBadges: [],
+      },
+      'reply',
+    );
+    handleFaultReply(k, caller, t.outbox.label);
+  } else {
+    const msg = doIpcTransfer(k, t, null, 0, grant, caller);
+    emitMessage(k, t, caller, reply?.name ?? 'reply cap', msg, 'reply');
+    setThreadState(k, caller, 'running');
+  }
+  if (caller.state === 'running' || caller.state === 'restart') possibleSwitchTo(k, caller);
+  return true;
+}
+
+/** handleYield: to the tail of its priority queue (MCS: also gives up the rest of the refill). */
+function handleYield(k: Kernel, t: Tcb): void {
+  tcbSchedAppend(k, t);
+  rescheduleRequired(k);
+  node(k).schedulerAction = 'chooseNewThread';
+}
+
+export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutcome {
+  const slow = (reason: string, transferred = true): SyscallOutcome => ({
+    path: 'slow',
+    reason,
+    transferred,
+  });
+  switch (r.op) {
+    case 'call': {
+      const reason = checkCallFastpath(k, t, r.slot, r.msg);
+      invoke(k, t, r.slot, r.msg, true, true);
+      return reason === null ? { path: 'fast', transferred: true } : slow(reason);
+    }
+    case 'send':
+    case 'nbSend':
+      invoke(k, t, r.slot, r.msg, false, r.op === 'send');
+      return slow('Send has no fastpath (only Call and ReplyRecv do)');
+    case 'recv':
+    case 'nbRecv':
+    case 'wait':
+    case 'nbWait':
+    case 'poll': {
+      const blocking = r.op === 'recv' || r.op === 'wait';
+      const reply =
+        r.op === 'wait' || r.op === 'nbWait' || r.op === 'poll' ? null : ownReply(k, t, r.reply);
+      recv(k, t, r.slot, blocking, reply);
+      return slow('Recv has no fastpath (only Call and ReplyRecv do)');
+    }
+    case 'reply': {
+      setOutbox(t, r.msg);
+      doReply(k, t, ownReply(k, t, r.reply), true);
+      return slow('Reply has no fastpath (only Call and ReplyRecv do)');
+    }
+    case 'replyRecv': {
+      const reply = ownReply(k, t, r.reply);
+      const reason = checkReplyRecvFastpath(k, t, r.slot, r.msg, reply);
+      setOutbox(t, r.msg);
+      doReply(k, t, reply, true);
+      recv(k, t, r.slot, true, reply);
+      return reason === null ? { path: 'fast', transferred: true } : slow(reason);
+    }
+    case 'nbSendRecv':
+    case 'nbSendWait': {
+      invoke(k, t, r.dest, r.msg, false, false);
+      const reply = r.op === 'nbSendRecv' ? ownReply(k, t, r.reply) : null;
+      if (t.state === 'running') recv(k, t, r.slot, true, reply);
+      return slow(`${r.op === 'nbSendRecv' ? 'NBSendRecv' : 'NBSendWait'} has no fastpath`);
+    }
+    case 'signal': {
+      const cap = lookupSlotCap(t, r.slot);
+      if (cap === null) {
+        capFault(k, t, r.slot, false, 'empty slot');
+        return slow('cap fault', false);
+      }
+      if (cap.object.kind !== 'notification') {
+        invoke(k, t, r.slot, {}, false, true);
+        return slow('Signal is a Send on a notification cap; this cap is not one');
+      }
+      if (cap.rights.write) sendSignal(k, cap.object, cap.badge);
+      return slow('Signal has no fastpath on this configuration', false);
+    }
+    case 'yield':
+      handleYield(k, t);
+      return slow('Yield', false);
+    case 'tcb': {
+      const cap =
+        r.slot === null
+          ? {
+              object: t,
+              rights: { read: true, write: true, grant: true, grantReply: true },
+              badge: 0,
+            }
+          : lookupSlotCap(t, r.slot);
+      if (cap === null) {
+        capFault(k, t, r.slot ?? 'self', false, 'empty slot');
+        return slow('cap fault', false);
+      }
+      if (cap.object.kind !== 'tcb') {
+        setSyscallResult(t, `InvalidCapability: slot '${r.slot}' is not a TCB cap`);
+        return slow('TCB invocation', false);
+      }
+      invokeTcb(k, t, cap.object, { method: r.method, arg: r.arg }, true);
+      return slow('TCB invocations take the slowpath', false);
+    }
+    case 'exit':
+      setThreadState(k, t, 'inactive', null);
+      k.fx.emit({ type: 'threadStopped', thread: t.name, reason: r.reason ?? 'program returned' });
+      return slow('the program returned (TCB_Suspend on itself)', false);
+  }
+}

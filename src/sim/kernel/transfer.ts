@@ -1,0 +1,127 @@
+// Message transfer (seL4 src/kernel/thread.c: doIPCTransfer, doNormalTransfer, transferCaps;
+// sel4-reference.md §1.3, §1.4): label, up to 120 words, at most three caps of which one real
+// cap can land in the receiver's single receive slot; caps naming the very endpoint are unwrapped.
+import { physicalMRs, type Kernel } from './kernelState';
+import type { Cap, Endpoint, ReceivedMessage, Tcb } from './objects';
+
+export const MSG_MAX_LENGTH = 120; // seL4_MsgMaxLength
+export const MSG_MAX_EXTRA_CAPS = 3; // seL4_MsgMaxExtraCaps
+
+export function lookupSlotCap(t: Tcb, slot: string): Cap | null {
+  return t.cspace.get(slot)?.cap ?? null;
+}
+
+/** Insert a cap into a named slot, creating the slot (with the next index) if needed. */
+export function insertCap(t: Tcb, slot: string, cap: Cap | null): void {
+  const existing = t.cspace.get(slot);
+  if (existing) existing.cap = cap;
+  else t.cspace.set(slot, { name: slot, index: t.nextSlotIndex++, cap });
+}
+
+function ipcBufferLines(k: Kernel, words: number): number {
+  const spill = Math.max(0, words - physicalMRs(k));
+  return spill === 0 ? 0 : Math.ceil((spill * 8) / k.state.profile.lineSize);
+}
+
+/** Copy the words that did not fit in physical registers through both IPC buffers (§1.4). */
+function copyMessageWords(k: Kernel, sender: Tcb, receiver: Tcb, length: number): void {
+  k.fx.touch(`tcb.${receiver.name}.regs`, true);
+  const lines = ipcBufferLines(k, length);
+  for (let i = 0; i < lines; i++) {
+    k.fx.touch(`ipcbuf.${sender.name}.${i}`, false);
+    k.fx.touch(`ipcbuf.${receiver.name}.${i}`, true);
+  }
+  const spill = Math.max(0, length - physicalMRs(k));
+  k.fx.charge(spill * k.state.profile.copyPerWord);
+}
+
+function transferCaps(
+  k: Kernel,
+  sender: Tcb,
+  receiver: Tcb,
+  ep: Endpoint | null,
+  capSlots: string[],
+  msg: ReceivedMessage,
+): void {
+  let destSlot = receiver.receiveSlot;
+  let i = 0;
+  for (; i < capSlots.length && i < MSG_MAX_EXTRA_CAPS; i++) {
+    const cap = lookupSlotCap(sender, capSlots[i]!);
+    if (cap === null) break; // lookup failure stops the transfer; no error is reported
+    if (ep !== null && cap.object === ep) {
+      msg.unwrappedBadges[i] = cap.badge;
+      msg.capsUnwrapped |= 1 << i;
+      continue;
+    }
+    if (destSlot === null) break;
+    if (lookupSlotCap(receiver, destSlot) !== null) break; // the receive slot must be empty
+    insertCap(receiver, destSlot, {
+      object: cap.object,
+      rights: { ...cap.rights },
+      badge: cap.badge,
+    });
+    k.fx.touch(`tcb.${receiver.name}.cspace`, true);
+    msg.caps.push(destSlot);
+    destSlot = null;
+  }
+  msg.extraCaps = i;
+}
+
+/**
+ * doIPCTransfer: move the sender's outgoing message into the receiver. `canGrant` is the Grant
+ * right of the cap the message travels through; without it caps are dropped and only data goes.
+ */
+export function doIpcTransfer(
+  k: Kernel,
+  sender: Tcb,
+  ep: Endpoint | null,
+  badge: number,
+  canGrant: boolean,
+  receiver: Tcb,
+): ReceivedMessage {
+  const out = sender.outbox;
+  const length = Math.min(out.words.length, MSG_MAX_LENGTH);
+  const msg: ReceivedMessage = {
+    badge,
+    label: out.label,
+    length,
+    words: out.words.slice(0, length),
+    extraCaps: 0,
+    capsUnwrapped: 0,
+    caps: [],
+    unwrappedBadges: [],
+  };
+  copyMessageWords(k, sender, receiver, length);
+  if (canGrant && out.caps.length > 0) transferCaps(k, sender, receiver, ep, out.caps, msg);
+  receiver.inbox = msg;
+  return msg;
+}
+
+/** doNBRecvFailedTransfer: a polling receive that found nothing reads badge 0. */
+export function doNbRecvFailedTransfer(receiver: Tcb): void {
+  receiver.inbox = {
+    badge: 0,
+    label: 0,
+    length: 0,
+    words: [],
+    extraCaps: 0,
+    capsUnwrapped: 0,
+    caps: [],
+    unwrappedBadges: [],
+  };
+}
+
+/** The kernel's answer to an invocation: an empty message whose label carries the error. */
+export function setSyscallResult(t: Tcb, error: string | null, words: number[] = []): void {
+  t.inbox = {
+    badge: 0,
+    label: error === null ? 0 : 1,
+    length: words.length,
+    words,
+    extraCaps: 0,
+    capsUnwrapped: 0,
+    caps: [],
+    unwrappedBadges: [],
+    ...(error === null ? {} : { error }),
+  };
+}

@@ -1,0 +1,76 @@
+// Cache-line directory (DESIGN.md "Machine"; sel4-reference.md §3.3): every modelled line has an
+// owner (last writer) and sharers. A read by a core that does not hold the line fetches it from
+// the owner; a write invalidates every other holder. The cost is the one-way transfer latency of
+// the farthest holder, taken from the platform's topology. Cold misses are not modelled.
+import { transferCost, type PlatformProfile } from './platform';
+
+export interface LineState {
+  name: string;
+  owner: number;
+  sharers: number[];
+  migrations: number;
+  cycles: number;
+  accesses: number;
+}
+
+export interface Migration {
+  line: string;
+  from: number;
+  to: number;
+  cycles: number;
+}
+
+export class CacheLineDirectory {
+  readonly lines = new Map<string, LineState>();
+  migrations = 0;
+  cycles = 0;
+
+  constructor(private readonly profile: PlatformProfile) {}
+
+  private get(name: string): LineState {
+    let l = this.lines.get(name);
+    if (l === undefined) {
+      l = { name, owner: -1, sharers: [], migrations: 0, cycles: 0, accesses: 0 };
+      this.lines.set(name, l);
+    }
+    return l;
+  }
+
+  /** Access `name` from `core`; returns the migration it caused, or null if the line was here. */
+  access(name: string, core: number, write: boolean): Migration | null {
+    const l = this.get(name);
+    l.accesses++;
+    let from = -1;
+    let cost = 0;
+    if (write) {
+      if (l.owner >= 0 && l.owner !== core) {
+        from = l.owner;
+        cost = transferCost(this.profile, l.owner, core);
+      }
+      for (const s of l.sharers) {
+        if (s === core) continue;
+        const c = transferCost(this.profile, s, core);
+        if (c > cost) {
+          cost = c;
+          from = s;
+        }
+      }
+      l.owner = core;
+      if (l.sharers.length > 0) l.sharers = [];
+    } else {
+      if (l.owner === core || l.owner < 0 || l.sharers.includes(core)) {
+        if (l.owner < 0 && !l.sharers.includes(core)) l.sharers.push(core);
+        return null;
+      }
+      from = l.owner;
+      cost = transferCost(this.profile, l.owner, core);
+      l.sharers.push(core);
+    }
+    if (from < 0 || cost === 0) return null;
+    l.migrations++;
+    l.cycles += cost;
+    this.migrations++;
+    this.cycles += cost;
+    return { line: name, from, to: core, cycles: cost };
+  }
+}

@@ -1,0 +1,58 @@
+// Watchdog for programs that never yield. User code runs between two kernel entries in zero
+// simulated time, so an endless loop would hang the simulator; the loader puts a guard call in
+// every loop body, and the guard throws once the current program has held the CPU (real time)
+// longer than the limit. The clock is injected: the simulation itself never reads real time.
+
+export class WatchdogError extends Error {
+  constructor(
+    readonly process: string,
+    readonly line: number,
+    readonly limitMs: number,
+  ) {
+    super(
+      `watchdog: '${process}' ran for more than ${limitMs} ms without a kernel entry ` +
+        `(endless loop at line ${line}?). Every loop in a program needs a yield* sys.<op>(...).`,
+    );
+    this.name = 'WatchdogError';
+  }
+}
+
+interface WatchdogState {
+  clock: () => number;
+  limitMs: number;
+  deadline: number;
+  process: string;
+  countdown: number;
+}
+
+const state: WatchdogState = {
+  clock: () => 0,
+  limitMs: 2000,
+  deadline: Infinity,
+  process: '',
+  countdown: 1024,
+};
+
+/** Arm the watchdog before running user code for `process`. */
+export function armWatchdog(process: string, clock: () => number, limitMs: number): void {
+  state.clock = clock;
+  state.limitMs = limitMs;
+  state.process = process;
+  state.deadline = clock() + limitMs;
+  state.countdown = 1024;
+}
+
+export function disarmWatchdog(): void {
+  state.deadline = Infinity;
+}
+
+/** Called by instrumented loops; reads the clock only every 1024 iterations. */
+export function loopGuard(line: number): void {
+  if (--state.countdown > 0) return;
+  state.countdown = 1024;
+  if (state.clock() > state.deadline) {
+    const process = state.process;
+    state.deadline = Infinity;
+    throw new WatchdogError(process, line, state.limitMs);
+  }
+}

@@ -1,0 +1,81 @@
+// The event vocabulary (DESIGN.md "Events"): past-tense facts, the one thing the UI and the CLI see.
+// Every event has seq (its index in the log), t (cycles), core and type.
+
+export type ThreadStateName =
+  | 'running'
+  | 'restart'
+  | 'inactive'
+  | 'blockedOnSend'
+  | 'blockedOnReceive'
+  | 'blockedOnReply'
+  | 'blockedOnNotification'
+  | 'idle';
+
+export type KernelPath = 'fast' | 'slow';
+
+export interface EventBase {
+  seq: number;
+  t: number;
+  core: number;
+}
+
+export type SimEventBody =
+  | { type: 'syscallEntered'; thread: string; syscall: string; cap: string | null }
+  | {
+      type: 'syscallExited';
+      thread: string;
+      syscall: string;
+      path: KernelPath;
+      reason?: string;
+      cycles: number;
+    }
+  | {
+      type: 'messageTransferred';
+      from: string;
+      to: string;
+      object: string;
+      label: number;
+      length: number;
+      badge: number;
+      caps: number;
+      words: number[];
+      kind: 'send' | 'call' | 'reply' | 'fault';
+    }
+  | { type: 'threadBlocked'; thread: string; state: ThreadStateName; object: string | null }
+  | { type: 'threadWoken'; thread: string }
+  | { type: 'threadSwitched'; from: string; to: string }
+  | { type: 'threadMigrated'; thread: string; from: number; to: number }
+  | { type: 'threadStopped'; thread: string; reason: string }
+  | { type: 'cacheLineMigrated'; line: string; from: number; to: number; cycles: number }
+  | { type: 'ipiSent'; from: number; to: number; kind: 'reschedule' | 'remoteCall' | 'signal' }
+  | { type: 'interruptTaken'; kind: 'ipi' | 'timer' | 'release' }
+  | { type: 'lockAcquired'; image: number }
+  | { type: 'lockContended'; image: number; waitCycles: number }
+  | { type: 'lockReleased'; image: number }
+  | {
+      type: 'faultRaised';
+      thread: string;
+      faultType: string;
+      detail: string;
+      handler: string | null;
+    }
+  | { type: 'schedContextDonated'; sc: string; from: string; to: string }
+  | { type: 'schedContextReturned'; sc: string; from: string; to: string }
+  | { type: 'budgetExhausted'; thread: string; sc: string; until: number }
+  | { type: 'notificationSignalled'; object: string; badge: number; word: number }
+  | { type: 'consoleWritten'; thread: string; text: string }
+  | {
+      type: 'fileOperation';
+      thread: string;
+      op: string;
+      path: string;
+      bytes: number;
+      kernelEntries: number;
+      clientEntries: number;
+      serverEntries: number;
+      transport: string;
+      error?: string;
+    };
+
+export type SimEvent = EventBase & SimEventBody;
+export type SimEventType = SimEvent['type'];

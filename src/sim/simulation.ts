@@ -1,0 +1,206 @@
+// The simulated machine: cores running threads' programs, kernel entries under the big lock,
+// IPIs, timers and the event log (DESIGN.md "The simulation model"). Time is integer cycles from
+// the event queue; the kernel semantics live in kernel/, the costs in the platform profile.
+import type { RunConfig } from './config';
+import { resolvePlatform } from './config';
+import { EventQueue } from './engine/eventQueue';
+import { createRng, type Rng } from './engine/rng';
+import { TraceHasher } from './engine/traceHash';
+import { EntryEffects } from './effects';
+import { CoreRunner, type CoreRt } from './coreRunner';
+import { BigLock } from './machine/bigLock';
+import { CacheLineDirectory } from './machine/cacheLines';
+import type { PlatformOverride, PlatformProfile } from './machine/platform';
+import type { Kernel } from './kernel/kernelState';
+import { tcbSchedAppend } from './kernel/scheduler';
+import type { ProgramHost, ThreadRuntime } from './programs';
+import type * as Api from './script/ipcscope';
+import { createSeL4Sys } from './script/runtime';
+import type { SimEvent, SimEventBody } from './simEvents';
+import { createRunStats, type RunStats } from './stats';
+import { buildWorld, type World } from './world';
+
+export type StopReason = 'idle' | 'maxCycles' | 'maxEvents' | 'watchdog';
+
+export interface SimOptions {
+  /** Real-time clock in ms for the watchdog only (never for simulated time). */
+  realClock?: () => number;
+  /** Real time a program may run without a kernel entry (default 2000 ms). */
+  watchdogMs?: number;
+  describeError?: ProgramHost['describeError'];
+  /** Keep every event in `log` (the app and tests); the CLI streams instead. */
+  keepLog?: boolean;
+  /** Extend the sys object with more methods (the UX/RT file API). */
+  extendSys?: (sys: Api.Sys, rt: ThreadRuntime, sim: Simulation) => void;
+}
+
+export interface FaultRecord {
+  thread: string;
+  type: string;
+  detail: string;
+}
+
+export interface ScriptError {
+  thread: string;
+  message: string;
+  line: number | null;
+  watchdog: boolean;
+}
+
+export class Simulation {
+  readonly profile: PlatformProfile;
+  readonly world: World;
+  readonly k: Kernel;
+  readonly lines: CacheLineDirectory;
+  readonly locks: (BigLock | null)[];
+  readonly queue = new EventQueue();
+  readonly rng: Rng;
+  readonly threads: ThreadRuntime[] = [];
+  readonly stats: RunStats = createRunStats();
+  readonly faults: FaultRecord[] = [];
+  readonly console: { thread: string; t: number; text: string }[] = [];
+  readonly scriptErrors: ScriptError[] = [];
+  readonly log: SimEvent[] = [];
+  readonly listeners: ((e: SimEvent) => void)[] = [];
+  readonly fx: EntryEffects;
+  readonly runner: CoreRunner;
+  readonly host: ProgramHost;
+  now = 0;
+  eventCount = 0;
+  stopReason: StopReason | null = null;
+  private readonly hasher = new TraceHasher();
+  private readonly keepLog: boolean;
+
+  constructor(
+    readonly scenario: Api.Scenario,
+    readonly config: RunConfig,
+    opts: SimOptions = {},
+  ) {
+    const override = (scenario.machine?.profile ?? undefined) as PlatformOverride | undefined;
+    this.profile = resolvePlatform(config.platform, override);
+    this.keepLog = opts.keepLog ?? false;
+    this.rng = createRng(config.seed);
+    this.host = {
+      realClock: opts.realClock ?? (() => 0),
+      watchdogMs: opts.watchdogMs ?? 2000,
+      describeError: opts.describeError ?? ((e) => ({ message: String(e), line: null })),
+    };
+    this.lines = new CacheLineDirectory(this.profile);
+    this.fx = new EntryEffects({
+      emit: (core, body) => this.emit(core, body),
+      touchLine: (core, line, write) => this.touchLine(core, line, write),
+      remoteCall: (from, to) => this.runner.remoteCall(from, to),
+    });
+    this.world = buildWorld(scenario, config, this.profile);
+    this.k = { state: this.world.state, fx: this.fx };
+    this.locks = this.world.state.config.coresInImage.map((n, image) =>
+      n > 1 ? new BigLock(image) : null,
+    );
+    this.runner = new CoreRunner(this);
+    for (const p of this.world.processes) {
+      const rt: ThreadRuntime = {
+        tcb: p.tcb,
+        program: p.program,
+        sys: null as unknown as Api.Sys,
+        gen: null,
+        pendingCompute: 0,
+        lastRequest: null,
+        stats: { syscalls: 0, fastpath: 0, slowpath: 0, userCycles: 0, kernelCycles: 0 },
+      };
+      const sys = createSeL4Sys(p.tcb.name, {
+        now: () => this.now,
+        log: (text) => this.writeConsole(p.tcb, text),
+      }) as Api.Sys;
+      rt.sys = sys;
+      opts.extendSys?.(sys, rt, this);
+      this.threads[p.tcb.id] = rt;
+    }
+    this.start();
+  }
+
+  private start(): void {
+    this.fx.begin(0, 0);
+    for (const t of this.world.state.threads) {
+      t.state = 'running';
+      this.fx.begin(0, t.affinity);
+      tcbSchedAppend(this.k, t);
+    }
+    this.fx.ipiReschedulePending.clear();
+    for (const n of this.world.state.nodes) {
+      n.schedulerAction = 'chooseNewThread';
+      this.queue.push(0, CoreRunner.START, n.core, 0);
+    }
+  }
+
+  get cores(): CoreRt[] {
+    return this.runner.cores;
+  }
+
+  emit(core: number, body: SimEventBody): void {
+    // The body literal becomes the event: no copy per event (perf-limits.md §1).
+    const e = body as SimEvent;
+    e.seq = this.eventCount++;
+    e.t = this.now;
+    e.core = core;
+    this.hasher.add(e);
+    if (this.keepLog) this.log.push(e);
+    for (const l of this.listeners) l(e);
+    if (e.type === 'faultRaised')
+      this.faults.push({ thread: e.thread, type: e.faultType, detail: e.detail });
+  }
+
+  touchLine(core: number, line: string, write: boolean): number {
+    const m = this.lines.access(line, core, write);
+    if (m === null) return 0;
+    this.emit(core, { type: 'cacheLineMigrated', line, from: m.from, to: m.to, cycles: m.cycles });
+    return m.cycles;
+  }
+
+  writeConsole(t: { name: string; affinity: number }, text: string): void {
+    this.console.push({ thread: t.name, t: this.now, text });
+    this.emit(t.affinity, { type: 'consoleWritten', thread: t.name, text });
+  }
+
+  get traceHash(): string {
+    return this.hasher.digest();
+  }
+
+  /** Process one queue item. Returns false once the run has stopped. */
+  step(limits: { maxCycles?: number; maxEvents?: number } = {}): boolean {
+    if (this.stopReason !== null) return false;
+    if (limits.maxEvents !== undefined && this.eventCount >= limits.maxEvents) {
+      this.stopReason = 'maxEvents';
+      return false;
+    }
+    const next = this.queue.peekTime();
+    if (next === Infinity) {
+      this.stopReason = 'idle';
+      return false;
+    }
+    if (limits.maxCycles !== undefined && next > limits.maxCycles) {
+      this.now = limits.maxCycles;
+      this.stopReason = 'maxCycles';
+      return false;
+    }
+    const item = this.queue.pop()!;
+    this.now = item.time;
+    this.runner.handle(item);
+    return this.stopReason === null;
+  }
+
+  /** Run until a limit; returns the stop reason. */
+  run(limits: { maxCycles?: number; maxEvents?: number } = {}): StopReason {
+    while (this.step(limits));
+    return this.stopReason!;
+  }
+
+  /** Run until the event log reaches `count` events (or the run stops). */
+  runToEvent(count: number, limits: { maxCycles?: number } = {}): void {
+    while (this.eventCount < count && this.step({ ...limits, maxEvents: count }));
+    if (this.stopReason === 'maxEvents') this.stopReason = null;
+  }
+
+  stopWithWatchdog(): void {
+    this.stopReason = 'watchdog';
+  }
+}

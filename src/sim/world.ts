@@ -1,0 +1,279 @@
+// The root task: runs a scenario's setup(k) against the kernel model, creating objects, threads
+// and caps (DESIGN.md "A scenario file"). Errors name the process and option that is wrong.
+import type { RunConfig } from './config';
+import { parseKernelImages } from './config';
+import type { PlatformProfile } from './machine/platform';
+import type { KernelState, NodeState } from './kernel/kernelState';
+import { NUM_PRIORITIES } from './kernel/kernelState';
+import type { Cap, Endpoint, KernelObject, Notification, Rights, Tcb } from './kernel/objects';
+import { emptyBlocking } from './kernel/objects';
+import { insertCap } from './kernel/transfer';
+import type * as Api from './script/ipcscope';
+
+export class SetupError extends Error {}
+
+export interface ProcessDef {
+  tcb: Tcb;
+  program: Api.Program;
+  opts: Api.ProcessOptions;
+}
+
+export interface World {
+  state: KernelState;
+  processes: ProcessDef[];
+  regions: Map<string, number>;
+}
+
+interface CapSpecImpl extends Api.CapSpec {
+  target: KernelObject;
+  rights: Rights;
+  badge: number;
+}
+
+const TIMESLICE_MS = 10; // KernelTimeSlice 5 ticks x KernelTimerTickMS 2 ms (§1.8)
+
+function makeTcb(
+  name: string,
+  id: number,
+  image: number,
+  core: number,
+  priority: number,
+  idle: boolean,
+  timeslice: number,
+): Tcb {
+  return {
+    kind: 'tcb',
+    name,
+    id,
+    image,
+    priority,
+    affinity: core,
+    state: idle ? 'idle' : 'inactive',
+    blocking: emptyBlocking(),
+    queued: false,
+    cspace: new Map(),
+    nextSlotIndex: 1,
+    callerSlot: null,
+    boundNotification: null,
+    faultHandlerSlot: null,
+    fault: null,
+    receiveSlot: null,
+    sc: null,
+    reply: null,
+    timeslice,
+    outbox: { label: 0, words: [], caps: [] },
+    inbox: null,
+    isIdle: idle,
+  };
+}
+
+function badgeLimit(p: PlatformProfile): number {
+  return p.isa === 'aarch32' || p.isa === 'ia32' ? 2 ** 28 : Number.MAX_SAFE_INTEGER;
+}
+
+export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: PlatformProfile): World {
+  const imageOfCore = parseKernelImages(config.kernel, config.cores);
+  const coresInImage: number[] = [];
+  for (const img of imageOfCore) coresInImage[img] = (coresInImage[img] ?? 0) + 1;
+  const timeslice = Math.round(TIMESLICE_MS * 1000 * profile.clockMHz);
+  const nodes: NodeState[] = imageOfCore.map((image, core) => {
+    const idle = makeTcb(`idle.${core}`, -1 - core, image, core, 0, true, timeslice);
+    return {
+      core,
+      image,
+      curThread: idle,
+      idleThread: idle,
+      schedulerAction: 'resumeCurrentThread',
+      readyQueues: Array.from({ length: NUM_PRIORITIES }, () => []),
+    };
+  });
+  const state: KernelState = {
+    profile,
+    nodes,
+    threads: [],
+    endpoints: [],
+    notifications: [],
+    replies: [],
+    schedContexts: [],
+    config: { mcs: config.mcs, imageOfCore, coresInImage, timeslice },
+  };
+  const world: World = { state, processes: [], regions: new Map() };
+  const names = new Set<string>();
+  const unique = (kind: string, name: string): void => {
+    if (typeof name !== 'string' || !/^[A-Za-z_][\w.-]*$/.test(name)) {
+      throw new SetupError(
+        `${kind} name ${JSON.stringify(name)} must start with a letter and use letters, digits, _ . -`,
+      );
+    }
+    if (names.has(name))
+      throw new SetupError(`${kind} '${name}': an object with this name already exists`);
+    names.add(name);
+  };
+  const coreOf = (what: string, core: number | undefined): number => {
+    const c = core ?? 0;
+    if (!Number.isInteger(c) || c < 0 || c >= config.cores) {
+      throw new SetupError(
+        `${what}: core ${c} does not exist (this machine has cores 0-${config.cores - 1})`,
+      );
+    }
+    return c;
+  };
+  const handle = (o: KernelObject): Api.ObjectHandle => ({
+    name: o.name,
+    cap(opts?: Api.CapOptions): Api.CapSpec {
+      const r = opts?.rights;
+      const rights: Rights =
+        r === undefined
+          ? { read: true, write: true, grant: true, grantReply: true }
+          : {
+              read: r.read ?? false,
+              write: r.write ?? false,
+              grant: r.grant ?? false,
+              grantReply: r.grantReply ?? false,
+            };
+      const badge = opts?.badge ?? 0;
+      if (!Number.isInteger(badge) || badge < 0 || badge >= badgeLimit(profile)) {
+        throw new SetupError(`badge ${badge} for '${o.name}' is not a valid ${profile.isa} badge`);
+      }
+      const spec: CapSpecImpl = { __cap: true, object: o.name, target: o, rights, badge };
+      return spec;
+    },
+  });
+
+  const k: Api.Setup = {
+    machine: {
+      platform: config.platform,
+      cores: config.cores,
+      kernel: config.kernel,
+      mcs: config.mcs,
+      seed: config.seed,
+      isa: profile.isa,
+      messageRegisters: config.mcs ? profile.physicalMRs.mcs : profile.physicalMRs.classic,
+    },
+    params: { ...config.params },
+    endpoint(name, opts) {
+      unique('endpoint', name);
+      const image = imageOfCore[coreOf(`endpoint '${name}'`, opts?.core)]!;
+      const ep: Endpoint = { kind: 'endpoint', name, image, state: 'idle', queue: [] };
+      state.endpoints.push(ep);
+      return handle(ep);
+    },
+    notification(name, opts) {
+      unique('notification', name);
+      const image = imageOfCore[coreOf(`notification '${name}'`, opts?.core)]!;
+      const n: Notification = {
+        kind: 'notification',
+        name,
+        image,
+        state: 'idle',
+        word: 0,
+        queue: [],
+        boundTcb: null,
+      };
+      state.notifications.push(n);
+      return handle(n);
+    },
+    process(name, program, opts = {}) {
+      unique('process', name);
+      if (typeof program !== 'function')
+        throw new SetupError(`process '${name}': the program must be a function* (sys) { ... }`);
+      const core = coreOf(`process '${name}'`, opts.core);
+      const priority = opts.priority ?? 100;
+      if (!Number.isInteger(priority) || priority < 0 || priority > 255) {
+        throw new SetupError(`process '${name}': priority ${priority} is not in 0-255`);
+      }
+      const tcb = makeTcb(
+        name,
+        state.threads.length,
+        imageOfCore[core]!,
+        core,
+        priority,
+        false,
+        timeslice,
+      );
+      for (const [slot, c] of Object.entries(opts.caps ?? {})) {
+        const spec = c as Partial<CapSpecImpl>;
+        if (!spec || spec.__cap !== true || spec.target === undefined) {
+          throw new SetupError(`process '${name}': caps.${slot} is not a cap (use obj.cap())`);
+        }
+        const cap: Cap = {
+          object: spec.target,
+          rights: { ...spec.rights! },
+          badge: spec.badge ?? 0,
+        };
+        insertCap(tcb, slot, cap);
+      }
+      const mustHold = (what: string, slot: string | undefined): void => {
+        if (slot !== undefined && !tcb.cspace.has(slot)) {
+          throw new SetupError(
+            `process '${name}': ${what} '${slot}' is not one of its cap slots (${[...tcb.cspace.keys()].join(', ') || 'none'})`,
+          );
+        }
+      };
+      mustHold('faultHandler', opts.faultHandler);
+      mustHold('boundNotification', opts.boundNotification);
+      tcb.faultHandlerSlot = opts.faultHandler ?? null;
+      tcb.receiveSlot = opts.receiveSlot ?? null;
+      if (opts.boundNotification !== undefined) {
+        const n = tcb.cspace.get(opts.boundNotification)!.cap!.object;
+        if (n.kind !== 'notification')
+          throw new SetupError(
+            `process '${name}': boundNotification '${opts.boundNotification}' is not a notification cap`,
+          );
+        if (n.boundTcb !== null)
+          throw new SetupError(`notification '${n.name}' is already bound to '${n.boundTcb.name}'`);
+        n.boundTcb = tcb;
+        tcb.boundNotification = n;
+      }
+      if (config.mcs) {
+        const reply = {
+          kind: 'reply' as const,
+          name: `${name}.reply`,
+          image: tcb.image,
+          caller: null,
+          owner: tcb,
+          donatedSc: null,
+        };
+        state.replies.push(reply);
+        tcb.reply = reply;
+        if (!opts.passive) {
+          const usToCycles = (us: number): number => Math.round(us * profile.clockMHz);
+          const period = usToCycles(opts.period ?? 10000);
+          const budget = usToCycles(opts.budget ?? opts.period ?? 10000);
+          if (budget <= 0 || period <= 0 || budget > period) {
+            throw new SetupError(`process '${name}': budget must be > 0 and <= period`);
+          }
+          const sc = {
+            kind: 'schedContext' as const,
+            name: `${name}.sc`,
+            image: tcb.image,
+            core,
+            budget,
+            period,
+            remaining: budget,
+            periodStart: 0,
+            tcb,
+            home: tcb,
+            consumed: 0,
+          };
+          state.schedContexts.push(sc);
+          tcb.sc = sc;
+        }
+      } else if (opts.passive) {
+        throw new SetupError(
+          `process '${name}': passive servers need the MCS kernel (machine.mcs or --mcs)`,
+        );
+      }
+      state.threads.push(tcb);
+      world.processes.push({ tcb, program, opts });
+      return handle(tcb);
+    },
+    sharedRegion(name, bytes) {
+      unique('region', name);
+      world.regions.set(name, bytes);
+      return { name };
+    },
+  };
+  spec.setup(k);
+  return world;
+}
