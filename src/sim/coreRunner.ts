@@ -283,6 +283,7 @@ export class CoreRunner {
     const before = n.curThread;
     if (e.irq !== null) this.handleInterrupt(c, e.irq);
     else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
+    fx.flushChanged();
     schedule(sim.k);
     const switched = n.curThread !== before && !n.curThread.isIdle;
     e.cost = Math.max(

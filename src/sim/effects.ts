@@ -1,6 +1,7 @@
 // The kernel's window on the machine during one kernel entry: time, core, the cycles the entry
 // has cost so far, cache-line accesses and emitted events (kernelState.ts KernelEffects).
 import type { KernelEffects } from './kernel/kernelState';
+import type { Endpoint, Notification } from './kernel/objects';
 import type { SimEventBody } from './simEvents';
 
 export interface EffectsHost {
@@ -15,6 +16,7 @@ export class EntryEffects implements KernelEffects {
   cost = 0;
   messages = 0;
   readonly ipiReschedulePending = new Set<number>();
+  readonly dirty = new Set<Endpoint | Notification>();
 
   constructor(private readonly host: EffectsHost) {}
 
@@ -24,6 +26,26 @@ export class EntryEffects implements KernelEffects {
     this.cost = 0;
     this.messages = 0;
     this.ipiReschedulePending.clear();
+    this.dirty.clear();
+  }
+
+  changed(o: Endpoint | Notification): void {
+    this.dirty.add(o);
+  }
+
+  /** Report every endpoint and notification this entry changed, in the order first changed. */
+  flushChanged(): void {
+    for (const o of this.dirty) {
+      this.host.emit(this.core, {
+        type: 'objectChanged',
+        object: o.name,
+        kind: o.kind,
+        state: o.state,
+        queue: o.queue.map((t) => t.name),
+        word: o.kind === 'notification' ? o.word : 0,
+      });
+    }
+    this.dirty.clear();
   }
 
   emit(body: SimEventBody): void {

@@ -43,6 +43,16 @@ export type SimEventBody =
     }
   | { type: 'threadBlocked'; thread: string; state: ThreadStateName; object: string | null }
   | { type: 'threadWoken'; thread: string }
+  | {
+      type: 'objectChanged';
+      object: string;
+      kind: 'endpoint' | 'notification';
+      state: string;
+      /** Queued threads, head first. */
+      queue: string[];
+      /** Notification data word. */
+      word: number;
+    }
   | { type: 'threadSwitched'; from: string; to: string }
   | { type: 'threadMigrated'; thread: string; from: number; to: number }
   | { type: 'threadStopped'; thread: string; reason: string }

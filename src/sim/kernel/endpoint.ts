@@ -70,6 +70,7 @@ function linkCaller(
 /** sendIPC */
 export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.changed(ep);
   if (ep.state === 'idle' || ep.state === 'send') {
     if (!a.blocking) return; // NBSend: dropped silently when nobody waits
     setThreadState(k, t, 'blockedOnSend', ep.name);
@@ -104,6 +105,7 @@ export function receiveIpc(
   reply: Reply | null,
 ): void {
   k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.changed(ep);
   // §1.6: a pending (active) bound notification is consumed before the endpoint is looked at.
   if (t.boundNotification !== null && t.boundNotification.state === 'active') {
     receiveBoundSignal(k, t, t.boundNotification);
@@ -140,5 +142,6 @@ export function cancelEndpointIpc(k: Kernel, t: Tcb, ep: Endpoint): void {
   if (i >= 0) ep.queue.splice(i, 1);
   if (ep.queue.length === 0) ep.state = 'idle';
   k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.changed(ep);
   t.blocking = emptyBlocking();
 }

@@ -53,6 +53,8 @@ export interface KernelEffects {
   charge(cycles: number): void;
   /** Cores that need a reschedule IPI at the end of this entry (ipiReschedulePending). */
   ipiReschedulePending: Set<number>;
+  /** An endpoint or notification changed state or queue (reported once per entry). */
+  changed(o: Endpoint | Notification): void;
   /** Cores that must run a remote call (stall) before this entry can finish. */
   remoteCall(core: number): void;
 }

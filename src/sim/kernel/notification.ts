@@ -24,6 +24,7 @@ function deliverBadge(t: Tcb, badge: number): void {
 /** sendSignal */
 export function sendSignal(k: Kernel, ntfn: Notification, badge: number): void {
   k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.changed(ntfn);
   if (ntfn.state === 'idle') {
     const tcb = ntfn.boundTcb;
     if (tcb !== null && tcb.state === 'blockedOnReceive') {
@@ -62,6 +63,7 @@ function completeSignal(k: Kernel, t: Tcb, ntfn: Notification): void {
   ntfn.word = 0;
   ntfn.state = 'idle';
   k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.changed(ntfn);
 }
 
 /** The pending bound notification consumed by a Recv before the endpoint (§1.6). */
@@ -72,6 +74,7 @@ export function receiveBoundSignal(k: Kernel, t: Tcb, ntfn: Notification): void 
 /** receiveSignal (Wait, or Poll when not blocking). */
 export function receiveSignal(k: Kernel, t: Tcb, ntfn: Notification, blocking: boolean): void {
   k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.changed(ntfn);
   if (ntfn.state === 'active') {
     completeSignal(k, t, ntfn);
     return;
@@ -92,5 +95,6 @@ export function cancelSignal(k: Kernel, t: Tcb, ntfn: Notification): void {
   if (i >= 0) ntfn.queue.splice(i, 1);
   if (ntfn.queue.length === 0 && ntfn.state === 'waiting') ntfn.state = 'idle';
   k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.changed(ntfn);
   t.blocking = emptyBlocking();
 }
