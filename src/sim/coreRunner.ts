@@ -3,7 +3,8 @@
 // (reschedule IPIs, timer ticks, MCS replenishments). sel4-reference.md §1.8–1.10.
 import type { QueueItem } from './engine/eventQueue';
 import { node } from './kernel/kernelState';
-import type { Tcb } from './kernel/objects';
+import type { Notification, Tcb } from './kernel/objects';
+import { sendSignal } from './kernel/notification';
 import type { SyscallRequest } from './kernel/requests';
 import { requestCap, syscallName } from './kernel/requests';
 import { chargeBudget, isRoundRobin, nextRefillTime, refillIfDue } from './kernel/schedContext';
@@ -20,6 +21,7 @@ import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
 import type { Simulation } from './simulation';
 import { userTouchLines } from './userMemory';
+import { channelRead, channelWrite } from './channels';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export type Interrupt = 'ipi' | 'timer' | 'release';
@@ -33,6 +35,7 @@ interface Entry {
   outcome: SyscallOutcome | null;
   cost: number;
   ipis: number[];
+  sgis: { core: number; ntfn: Notification }[];
 }
 
 export interface CoreRt {
@@ -45,6 +48,8 @@ export interface CoreRt {
   entry: Entry | null;
   /** MCS threads whose budget ran out, waiting for their replenishment (ksReleaseQueue). */
   releaseQueue: Tcb[];
+  /** Notifications to signal when the next cross-image SGI is taken on this core. */
+  pendingSignals: Notification[];
 }
 
 const USER_DONE = 0;
@@ -68,6 +73,7 @@ export class CoreRunner {
       pendingIrq: null,
       entry: null,
       releaseQueue: [],
+      pendingSignals: [],
     }));
   }
 
@@ -142,48 +148,71 @@ export class CoreRunner {
       return this.enterKernel(c, th, rt.lastRequest, null);
     }
     th.state = 'running';
-    let resume: unknown = th.inbox ?? undefined;
+    let resume: unknown = th.inbox ?? rt.pendingResume;
     th.inbox = null;
+    rt.pendingResume = undefined;
     for (;;) {
       const a = advance(rt, resume, this.sim.host);
       resume = undefined;
       if (a.kind === 'exit') return this.enterKernel(c, th, { op: 'exit' }, null);
-      if (a.kind === 'error') {
-        this.sim.scriptErrors.push({
-          thread: th.name,
-          message: a.message,
-          line: a.line,
-          watchdog: a.watchdog,
-        });
-        this.sim.fx.begin(this.sim.now, c);
-        this.sim.emit(c, {
-          type: 'faultRaised',
-          thread: th.name,
-          faultType: a.watchdog ? 'watchdog' : 'exception',
-          detail: a.message,
-          handler: null,
-        });
-        if (a.watchdog) {
-          this.sim.stopWithWatchdog();
-          return;
-        }
-        return this.enterKernel(c, th, { op: 'exit', reason: a.message }, null);
-      }
+      if (a.kind === 'error') return this.scriptError(c, th, a);
       const req = a.request;
       if (req.op === 'compute') {
         if (req.cycles <= 0) continue;
         rt.pendingCompute = req.cycles;
         return this.startCompute(c, rt, this.sim.now);
       }
-      if (req.op === 'touch') {
-        const cost = userTouchLines(this.sim, c, req.lines, req.write);
-        if (cost <= 0) continue;
-        rt.pendingCompute = cost;
+      if (req.op === 'touch' || req.op === 'channelWrite' || req.op === 'channelRead') {
+        const r =
+          req.op === 'touch'
+            ? { cost: userTouchLines(this.sim, c, req.lines, req.write), value: undefined }
+            : req.op === 'channelWrite'
+              ? channelWrite(this.sim, c, th, req.slot, req.msg)
+              : channelRead(this.sim, c, th, req.slot);
+        if ('error' in r && r.error !== undefined) {
+          return this.scriptError(c, th, {
+            message: `'${th.name}': ${r.error}`,
+            line: null,
+            watchdog: false,
+          });
+        }
+        resume = r.value;
+        if (r.cost <= 0) continue;
+        rt.pendingCompute = r.cost;
+        rt.pendingResume = r.value;
         return this.startCompute(c, rt, this.sim.now);
       }
       rt.lastRequest = req;
       return this.enterKernel(c, th, req, null);
     }
+  }
+
+  /** A program threw, misused the API, or hit the watchdog: record it and stop the thread. */
+  private scriptError(
+    c: number,
+    th: Tcb,
+    a: { message: string; line: number | null; watchdog: boolean },
+  ): void {
+    const sim = this.sim;
+    sim.scriptErrors.push({
+      thread: th.name,
+      message: a.message,
+      line: a.line,
+      watchdog: a.watchdog,
+    });
+    sim.fx.begin(sim.now, c);
+    sim.emit(c, {
+      type: 'faultRaised',
+      thread: th.name,
+      faultType: a.watchdog ? 'watchdog' : 'exception',
+      detail: a.message,
+      handler: null,
+    });
+    if (a.watchdog) {
+      sim.stopWithWatchdog();
+      return;
+    }
+    this.enterKernel(c, th, { op: 'exit', reason: a.message }, null);
   }
 
   /** User work until it completes or the time slice / budget runs out. */
@@ -243,6 +272,7 @@ export class CoreRunner {
       outcome: null,
       cost: 0,
       ipis: [],
+      sgis: [],
     };
     if (req !== null)
       sim.emit(c, { type: 'syscallEntered', thread: th.name, syscall: name, cap: requestCap(req) });
@@ -291,6 +321,7 @@ export class CoreRunner {
       Math.round(kernelEntryCost(sim, e.req, e.irq, e.outcome, switched, fx.messages) + fx.cost),
     );
     e.ipis = [...fx.ipiReschedulePending].sort((a, b) => a - b);
+    e.sgis = [...fx.sgis];
     if (fx.messages > 0) {
       sim.stats.messages += fx.messages;
       sim.stats.ipcKernelCycles += e.cost;
@@ -330,6 +361,8 @@ export class CoreRunner {
       }
     } else if (irq === 'ipi') {
       rescheduleRequired(k);
+      // Cross-image channel: the SGI's handler signals the local end's notification.
+      for (const ntfn of core.pendingSignals.splice(0)) sendSignal(k, ntfn, 1);
     }
     // awaken(): threads whose replenishment is due become ready again.
     core.releaseQueue = core.releaseQueue.filter((t) => {
@@ -368,6 +401,12 @@ export class CoreRunner {
       sim.stats.ipis++;
       sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
       sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, target, 0);
+    }
+    for (const s of e.sgis) {
+      sim.stats.ipis++;
+      sim.emit(c, { type: 'ipiSent', from: c, to: s.core, kind: 'signal' });
+      this.cores[s.core]!.pendingSignals.push(s.ntfn);
+      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, s.core, 0);
     }
     core.entry = null;
     const pending = core.pendingIrq;

@@ -17,6 +17,7 @@ export class EntryEffects implements KernelEffects {
   messages = 0;
   readonly ipiReschedulePending = new Set<number>();
   readonly dirty = new Set<Endpoint | Notification>();
+  readonly sgis: { core: number; ntfn: Notification }[] = [];
 
   constructor(private readonly host: EffectsHost) {}
 
@@ -27,6 +28,11 @@ export class EntryEffects implements KernelEffects {
     this.messages = 0;
     this.ipiReschedulePending.clear();
     this.dirty.clear();
+    this.sgis.length = 0;
+  }
+
+  sendSgi(core: number, ntfn: Notification): void {
+    this.sgis.push({ core, ntfn });
   }
 
   changed(o: Endpoint | Notification): void {

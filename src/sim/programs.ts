@@ -19,6 +19,8 @@ export interface ThreadRuntime {
   sys: Api.Sys;
   gen: Generator<Api.Request, void, unknown> | null;
   pendingCompute: number;
+  /** Value handed to the program when its pending user work completes. */
+  pendingResume: unknown;
   lastRequest: SyscallRequest | null;
   stats: ThreadStats;
 }

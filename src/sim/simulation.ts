@@ -104,6 +104,7 @@ export class Simulation {
         sys: null as unknown as Api.Sys,
         gen: null,
         pendingCompute: 0,
+        pendingResume: undefined,
         lastRequest: null,
         stats: { syscalls: 0, fastpath: 0, slowpath: 0, userCycles: 0, kernelCycles: 0 },
       };

@@ -169,9 +169,35 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
         word: 0,
         queue: [],
         boundTcb: null,
+        channel: null,
       };
       state.notifications.push(n);
       return handle(n);
+    },
+    channel(name, opts) {
+      unique('channel', name);
+      const a = coreOf(`channel '${name}' end a`, opts.a);
+      const b = coreOf(`channel '${name}' end b`, opts.b);
+      const mk = (side: string, core: number): Notification => {
+        const n: Notification = {
+          kind: 'notification',
+          name: `${name}.${side}`,
+          image: imageOfCore[core]!,
+          state: 'idle',
+          word: 0,
+          queue: [],
+          boundTcb: null,
+          channel: null,
+        };
+        state.notifications.push(n);
+        return n;
+      };
+      const na = mk('a', a);
+      const nb = mk('b', b);
+      world.regions.set(name, opts.bytes ?? 4096);
+      na.channel = { name, peer: nb, peerCore: b, region: name, inbox: [] };
+      nb.channel = { name, peer: na, peerCore: a, region: name, inbox: [] };
+      return { name, a: handle(na), b: handle(nb) };
     },
     process(name, program, opts = {}) {
       unique('process', name);

@@ -55,6 +55,8 @@ export interface KernelEffects {
   ipiReschedulePending: Set<number>;
   /** An endpoint or notification changed state or queue (reported once per entry). */
   changed(o: Endpoint | Notification): void;
+  /** Raise a software-generated interrupt on `core` that signals `ntfn` there (channels). */
+  sendSgi(core: number, ntfn: Notification): void;
   /** Cores that must run a remote call (stall) before this entry can finish. */
   remoteCall(core: number): void;
 }

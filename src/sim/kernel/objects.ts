@@ -45,6 +45,23 @@ export interface Notification {
   word: number;
   queue: Tcb[];
   boundTcb: Tcb | null;
+  /** Set when this notification is one end of a cross-image channel. */
+  channel: ChannelEnd | null;
+}
+
+/**
+ * One end of a user-level channel between kernel images (sel4-reference.md §5): messages sit in
+ * shared memory, and the sender's kernel raises a software-generated interrupt (an IPI) on the
+ * peer's core, whose own kernel then signals the peer's notification.
+ */
+export interface ChannelEnd {
+  name: string;
+  peer: Notification;
+  peerCore: number;
+  /** Shared region holding the messages (its lines go through the cache-line directory). */
+  region: string;
+  /** Messages written by the peer, waiting to be read at this end. */
+  inbox: PendingMessage[];
 }
 
 export interface Reply {

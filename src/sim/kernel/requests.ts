@@ -17,13 +17,17 @@ export type SyscallRequest =
   | { op: 'nbSendRecv'; dest: string; msg: OutMessage; slot: string; reply?: string }
   | { op: 'nbSendWait'; dest: string; msg: OutMessage; slot: string }
   | { op: 'signal'; slot: string }
+  | { op: 'sgi'; slot: string }
   | { op: 'yield' }
   | { op: 'tcb'; slot: string | null; method: TcbMethod; arg: number | string }
   | { op: 'exit'; reason?: string };
 
 /** Requests that are not kernel entries: user time and user memory traffic. */
 export type UserRequest =
-  { op: 'compute'; cycles: number } | { op: 'touch'; lines: string[]; write: boolean };
+  | { op: 'compute'; cycles: number }
+  | { op: 'touch'; lines: string[]; write: boolean }
+  | { op: 'channelWrite'; slot: string; msg: OutMessage }
+  | { op: 'channelRead'; slot: string };
 
 export type ProgramRequest = SyscallRequest | UserRequest;
 
@@ -56,6 +60,8 @@ export function syscallName(r: SyscallRequest, mcs: boolean): string {
       return 'NBSendWait';
     case 'signal':
       return 'Signal';
+    case 'sgi':
+      return 'IRQ_SGI';
     case 'yield':
       return 'Yield';
     case 'tcb':

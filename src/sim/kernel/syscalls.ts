@@ -14,7 +14,7 @@ import type { OutMessage, SyscallRequest } from './requests';
 import { node } from './kernelState';
 import { possibleSwitchTo, rescheduleRequired, setThreadState, tcbSchedAppend } from './scheduler';
 import { invokeTcb } from './tcbInvocations';
-import { doIpcTransfer, lookupSlotCap, setSyscallResult } from './transfer';
+import { doIpcTransfer, lookupFailure, lookupSlotCap, setSyscallResult } from './transfer';
 
 export interface SyscallOutcome {
   path: 'fast' | 'slow';
@@ -56,7 +56,7 @@ function invoke(
   const cap: Cap | null = lookupSlotCap(t, slot);
   if (cap === null) {
     // A blocking invocation of an empty slot faults; NBSend fails silently (handleInvocation).
-    if (blocking) capFault(k, t, slot, false, 'empty slot');
+    if (blocking) capFault(k, t, slot, false, lookupFailure(t, slot));
     return;
   }
   const o = cap.object;
@@ -94,7 +94,7 @@ function invoke(
 function recv(k: Kernel, t: Tcb, slot: string, blocking: boolean, reply: Reply | null): void {
   if (!k.state.config.mcs) t.callerSlot = null; // deleteCallerCap: a pending reply cap is lost
   const cap = lookupSlotCap(t, slot);
-  if (cap === null) return capFault(k, t, slot, true, 'empty slot');
+  if (cap === null) return capFault(k, t, slot, true, lookupFailure(t, slot));
   const o = cap.object;
   if (o.kind === 'endpoint') {
     if (!cap.rights.read) return capFault(k, t, slot, true, 'endpoint cap without Read right');
@@ -213,7 +213,7 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
     case 'signal': {
       const cap = lookupSlotCap(t, r.slot);
       if (cap === null) {
-        capFault(k, t, r.slot, false, 'empty slot');
+        capFault(k, t, r.slot, false, lookupFailure(t, r.slot));
         return slow('cap fault', false);
       }
       if (cap.object.kind !== 'notification') {
@@ -222,6 +222,16 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       }
       if (cap.rights.write) sendSignal(k, cap.object, cap.badge);
       return slow('Signal has no fastpath on this configuration', false);
+    }
+    case 'sgi': {
+      const cap = lookupSlotCap(t, r.slot);
+      if (cap === null) {
+        capFault(k, t, r.slot, false, lookupFailure(t, r.slot));
+        return slow('cap fault', false);
+      }
+      const end = cap.object.kind === 'notification' ? cap.object.channel : null;
+      if (end !== null && cap.rights.write) k.fx.sendSgi(end.peerCore, end.peer);
+      return slow('SGI invocation (cross-image signal) takes the slowpath', false);
     }
     case 'yield':
       handleYield(k, t);

@@ -7,8 +7,23 @@ import type { Cap, Endpoint, ReceivedMessage, Tcb } from './objects';
 export const MSG_MAX_LENGTH = 120; // seL4_MsgMaxLength
 export const MSG_MAX_EXTRA_CAPS = 3; // seL4_MsgMaxExtraCaps
 
+/**
+ * The cap in a slot, or null for an empty slot or for a cap to an object of another kernel
+ * image: caps have no meaning outside their kernel instance (sel4-reference.md §5).
+ */
 export function lookupSlotCap(t: Tcb, slot: string): Cap | null {
-  return t.cspace.get(slot)?.cap ?? null;
+  const cap = t.cspace.get(slot)?.cap ?? null;
+  return cap !== null && cap.object.image === t.image ? cap : null;
+}
+
+/** Why lookupSlotCap found nothing, as a sentence for the cap fault. */
+export function lookupFailure(t: Tcb, slot: string): string {
+  const cap = t.cspace.get(slot)?.cap ?? null;
+  if (cap === null) return 'empty slot';
+  return (
+    `the cap names '${cap.object.name}' of kernel image ${cap.object.image}, but '${t.name}' ` +
+    `runs in image ${t.image}: caps mean nothing outside their kernel image`
+  );
 }
 
 /** Insert a cap into a named slot, creating the slot (with the next index) if needed. */
@@ -54,7 +69,7 @@ function transferCaps(
       continue;
     }
     if (destSlot === null) break;
-    if (lookupSlotCap(receiver, destSlot) !== null) break; // the receive slot must be empty
+    if ((receiver.cspace.get(destSlot)?.cap ?? null) !== null) break; // the receive slot must be empty
     insertCap(receiver, destSlot, {
       object: cap.object,
       rights: { ...cap.rights },

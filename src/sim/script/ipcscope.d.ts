@@ -129,6 +129,10 @@ export interface Sys {
   tcbResume(slot: string): Op<ReceivedMessage>;
   /** TCB_BindNotification: bind the notification in `ntfnSlot` to this thread. */
   bindNotification(ntfnSlot: string): Op<ReceivedMessage>;
+  /** Channel: write the message to shared memory, then signal the peer (one kernel entry). */
+  channelSend(slot: string, msg?: Message): Op<void>;
+  /** Channel: read the next message from shared memory, waiting on the notification if none. */
+  channelRecv(slot: string): Op<ReceivedMessage>;
   /** Run user code for this many cycles (no kernel entry). */
   compute(cycles: number): Op<void>;
   /** Touch user memory: cache lines of a shared region (migrations cost cycles). */
@@ -227,6 +231,15 @@ export interface Setup {
   process(name: string, program: Program, opts?: ProcessOptions): ObjectHandle;
   /** A user-level shared memory region (for sys.touch and long messages). */
   sharedRegion(name: string, bytes: number): { readonly name: string };
+  /**
+   * A user-level channel between two cores, usable across kernel images (multikernel): messages
+   * go through shared memory and a software-generated interrupt signals the other side. Give
+   * `ch.a.cap()` to the process on core `a` and `ch.b.cap()` to the one on core `b`.
+   */
+  channel(
+    name: string,
+    opts: { a: number; b: number; bytes?: number },
+  ): { readonly name: string; readonly a: ObjectHandle; readonly b: ObjectHandle };
 }
 
 export interface PlatformSpec {

@@ -113,6 +113,17 @@ export function createSeL4Sys(name: string, host: SysHost): SeL4Sys {
     tcbResume: (slot) => kernel({ op: 'tcb', slot, method: 'resume', arg: 0 }),
     bindNotification: (ntfn) =>
       kernel({ op: 'tcb', slot: null, method: 'bindNotification', arg: ntfn }),
+    channelSend: function* (slot, msg) {
+      yield* user({ op: 'channelWrite', slot, msg: out(msg) });
+      yield* kernel({ op: 'sgi', slot });
+    },
+    channelRecv: function* (slot) {
+      for (;;) {
+        const m = (yield { op: 'channelRead', slot } as Api.Request) as Api.ReceivedMessage | null;
+        if (m !== null && m !== undefined) return m;
+        yield* kernel({ op: 'wait', slot });
+      }
+    },
     compute: (cycles) => user({ op: 'compute', cycles: Math.max(0, Math.round(Number(cycles))) }),
     touch: function* (region, o) {
       const bytes = o?.bytes ?? 64;
