@@ -52,6 +52,8 @@ export interface CoreRt {
   pendingSignals: Notification[];
 }
 
+const NONE: number[] = [];
+const NO_SGIS: { core: number; ntfn: Notification }[] = [];
 const USER_DONE = 0;
 const TIMER = 1;
 const KERNEL_EXIT = 2;
@@ -309,7 +311,7 @@ export class CoreRunner {
     }
     core.mode = 'kernel';
     const th = n.curThread;
-    if (!th.isIdle) fx.touch(`tcb.${th.name}.regs`, true);
+    if (!th.isIdle) fx.touch(th.lines.regs, true);
     const before = n.curThread;
     if (e.irq !== null) this.handleInterrupt(c, e.irq);
     else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
@@ -320,8 +322,11 @@ export class CoreRunner {
       1,
       Math.round(kernelEntryCost(sim, e.req, e.irq, e.outcome, switched, fx.messages) + fx.cost),
     );
-    e.ipis = [...fx.ipiReschedulePending].sort((a, b) => a - b);
-    e.sgis = [...fx.sgis];
+    e.ipis =
+      fx.ipiReschedulePending.size === 0
+        ? NONE
+        : [...fx.ipiReschedulePending].sort((a, b) => a - b);
+    e.sgis = fx.sgis.length === 0 ? NO_SGIS : [...fx.sgis];
     if (fx.messages > 0) {
       sim.stats.messages += fx.messages;
       sim.stats.ipcKernelCycles += e.cost;

@@ -26,9 +26,9 @@ export class EntryEffects implements KernelEffects {
     this.core = core;
     this.cost = 0;
     this.messages = 0;
-    this.ipiReschedulePending.clear();
-    this.dirty.clear();
-    this.sgis.length = 0;
+    if (this.ipiReschedulePending.size > 0) this.ipiReschedulePending.clear();
+    if (this.dirty.size > 0) this.dirty.clear();
+    if (this.sgis.length > 0) this.sgis.length = 0;
   }
 
   sendSgi(core: number, ntfn: Notification): void {
@@ -41,6 +41,7 @@ export class EntryEffects implements KernelEffects {
 
   /** Report every endpoint and notification this entry changed, in the order first changed. */
   flushChanged(): void {
+    if (this.dirty.size === 0) return;
     for (const o of this.dirty) {
       this.host.emit(this.core, {
         type: 'objectChanged',

@@ -30,6 +30,8 @@ export interface SimOptions {
   describeError?: ProgramHost['describeError'];
   /** Keep every event in `log` (the app and tests); the CLI streams instead. */
   keepLog?: boolean;
+  /** Compute the traceHash (default true). Benchmarks of the bare engine turn it off. */
+  hash?: boolean;
   /** Extend the sys object with more methods (the UX/RT file API). */
   extendSys?: (sys: Api.Sys, rt: ThreadRuntime, sim: Simulation) => void;
 }
@@ -70,6 +72,7 @@ export class Simulation {
   stopReason: StopReason | null = null;
   private readonly hasher = new TraceHasher();
   private readonly keepLog: boolean;
+  private readonly hashing: boolean;
 
   constructor(
     readonly scenario: Api.Scenario,
@@ -79,6 +82,7 @@ export class Simulation {
     const override = (scenario.machine?.profile ?? undefined) as PlatformOverride | undefined;
     this.profile = resolvePlatform(config.platform, override);
     this.keepLog = opts.keepLog ?? false;
+    this.hashing = opts.hash ?? true;
     this.rng = createRng(config.seed);
     this.host = {
       realClock: opts.realClock ?? (() => 0),
@@ -143,7 +147,7 @@ export class Simulation {
     e.seq = this.eventCount++;
     e.t = this.now;
     e.core = core;
-    this.hasher.add(e);
+    if (this.hashing) this.hasher.add(e);
     if (this.keepLog) this.log.push(e);
     for (const l of this.listeners) l(e);
     if (e.type === 'faultRaised')

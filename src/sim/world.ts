@@ -8,6 +8,7 @@ import { NUM_PRIORITIES } from './kernel/kernelState';
 import type { Cap, Endpoint, KernelObject, Notification, Rights, Tcb } from './kernel/objects';
 import { emptyBlocking } from './kernel/objects';
 import { insertCap } from './kernel/transfer';
+import { tcbLines } from './kernel/lines';
 import type * as Api from './script/ipcscope';
 
 export class SetupError extends Error {}
@@ -44,6 +45,7 @@ function makeTcb(
   return {
     kind: 'tcb',
     name,
+    lines: tcbLines(name),
     id,
     image,
     priority,
@@ -85,6 +87,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       idleThread: idle,
       schedulerAction: 'resumeCurrentThread',
       readyQueues: Array.from({ length: NUM_PRIORITIES }, () => []),
+      readyBitmap: new Uint32Array(NUM_PRIORITIES / 32),
     };
   });
   const state: KernelState = {
@@ -154,7 +157,14 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
     endpoint(name, opts) {
       unique('endpoint', name);
       const image = imageOfCore[coreOf(`endpoint '${name}'`, opts?.core)]!;
-      const ep: Endpoint = { kind: 'endpoint', name, image, state: 'idle', queue: [] };
+      const ep: Endpoint = {
+        kind: 'endpoint',
+        name,
+        line: `ep.${name}`,
+        image,
+        state: 'idle',
+        queue: [],
+      };
       state.endpoints.push(ep);
       return handle(ep);
     },
@@ -164,6 +174,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       const n: Notification = {
         kind: 'notification',
         name,
+        line: `ntfn.${name}`,
         image,
         state: 'idle',
         word: 0,
@@ -182,6 +193,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
         const n: Notification = {
           kind: 'notification',
           name: `${name}.${side}`,
+          line: `ntfn.${name}.${side}`,
           image: imageOfCore[core]!,
           state: 'idle',
           word: 0,
@@ -255,6 +267,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
         const reply = {
           kind: 'reply' as const,
           name: `${name}.reply`,
+          line: `reply.${name}.reply`,
           image: tcb.image,
           caller: null,
           owner: tcb,
@@ -272,6 +285,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
           const sc = {
             kind: 'schedContext' as const,
             name: `${name}.sc`,
+            line: `sc.${name}.sc`,
             image: tcb.image,
             core,
             budget,

@@ -64,12 +64,12 @@ function linkCaller(
     rights: { read: false, write: true, grant: canGrant, grantReply: false },
     badge: 0,
   };
-  k.fx.touch(`tcb.${callee.name}.cte`, true);
+  k.fx.touch(callee.lines.cte, true);
 }
 
 /** sendIPC */
 export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
-  k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.touch(ep.line, true);
   k.fx.changed(ep);
   if (ep.state === 'idle' || ep.state === 'send') {
     if (!a.blocking) return; // NBSend: dropped silently when nobody waits
@@ -89,7 +89,7 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   const dest = dequeueHead(ep);
   const reply = dest.blocking.reply;
   const msg = doIpcTransfer(k, t, ep, a.badge, a.canGrant, dest);
-  emitMessage(k, t, dest, ep.name, msg, a.isCall || t.fault !== null ? 'call' : 'send');
+  emitMessage(k, t, dest, ep.name, msg, t.fault !== null ? 'fault' : a.isCall ? 'call' : 'send');
   setThreadState(k, dest, 'running');
   dest.blocking = emptyBlocking();
   if (a.isCall || t.fault !== null) linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply);
@@ -104,7 +104,7 @@ export function receiveIpc(
   blocking: boolean,
   reply: Reply | null,
 ): void {
-  k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.touch(ep.line, true);
   k.fx.changed(ep);
   // §1.6: a pending (active) bound notification is consumed before the endpoint is looked at.
   if (t.boundNotification !== null && t.boundNotification.state === 'active') {
@@ -141,7 +141,7 @@ export function cancelEndpointIpc(k: Kernel, t: Tcb, ep: Endpoint): void {
   const i = ep.queue.indexOf(t);
   if (i >= 0) ep.queue.splice(i, 1);
   if (ep.queue.length === 0) ep.state = 'idle';
-  k.fx.touch(`ep.${ep.name}`, true);
+  k.fx.touch(ep.line, true);
   k.fx.changed(ep);
   t.blocking = emptyBlocking();
 }

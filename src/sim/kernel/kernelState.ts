@@ -16,6 +16,8 @@ export interface NodeState {
   idleThread: Tcb;
   schedulerAction: SchedulerAction;
   readyQueues: Tcb[][];
+  /** One bit per priority with a non-empty ready queue (seL4's ksReadyQueuesL1/L2Bitmap). */
+  readyBitmap: Uint32Array;
 }
 
 export interface KernelConfig {

@@ -23,7 +23,7 @@ function deliverBadge(t: Tcb, badge: number): void {
 
 /** sendSignal */
 export function sendSignal(k: Kernel, ntfn: Notification, badge: number): void {
-  k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.touch(ntfn.line, true);
   k.fx.changed(ntfn);
   if (ntfn.state === 'idle') {
     const tcb = ntfn.boundTcb;
@@ -62,7 +62,7 @@ function completeSignal(k: Kernel, t: Tcb, ntfn: Notification): void {
   deliverBadge(t, ntfn.word);
   ntfn.word = 0;
   ntfn.state = 'idle';
-  k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.touch(ntfn.line, true);
   k.fx.changed(ntfn);
 }
 
@@ -73,7 +73,7 @@ export function receiveBoundSignal(k: Kernel, t: Tcb, ntfn: Notification): void 
 
 /** receiveSignal (Wait, or Poll when not blocking). */
 export function receiveSignal(k: Kernel, t: Tcb, ntfn: Notification, blocking: boolean): void {
-  k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.touch(ntfn.line, true);
   k.fx.changed(ntfn);
   if (ntfn.state === 'active') {
     completeSignal(k, t, ntfn);
@@ -94,7 +94,7 @@ export function cancelSignal(k: Kernel, t: Tcb, ntfn: Notification): void {
   const i = ntfn.queue.indexOf(t);
   if (i >= 0) ntfn.queue.splice(i, 1);
   if (ntfn.queue.length === 0 && ntfn.state === 'waiting') ntfn.state = 'idle';
-  k.fx.touch(`ntfn.${ntfn.name}`, true);
+  k.fx.touch(ntfn.line, true);
   k.fx.changed(ntfn);
   t.blocking = emptyBlocking();
 }

@@ -2,6 +2,7 @@
 // object (MCS), scheduling context (MCS) and the caps that name them. Plain mutable records; the
 // operations on them live in one file per object, as in seL4 src/object/.
 import type { ThreadStateName } from '../simEvents';
+import type { TcbLines } from './lines';
 
 export interface Rights {
   read: boolean;
@@ -32,6 +33,8 @@ export type NotificationState = 'idle' | 'waiting' | 'active';
 export interface Endpoint {
   kind: 'endpoint';
   name: string;
+  /** Its cache line (lines.ts). */
+  line: string;
   image: number;
   state: EndpointState;
   queue: Tcb[];
@@ -40,6 +43,8 @@ export interface Endpoint {
 export interface Notification {
   kind: 'notification';
   name: string;
+  /** Its cache line (lines.ts). */
+  line: string;
   image: number;
   state: NotificationState;
   word: number;
@@ -67,6 +72,8 @@ export interface ChannelEnd {
 export interface Reply {
   kind: 'reply';
   name: string;
+  /** Its cache line (lines.ts). */
+  line: string;
   image: number;
   /** The caller this reply object answers (reply_push), or null when unused. */
   caller: Tcb | null;
@@ -79,6 +86,8 @@ export interface Reply {
 export interface SchedContext {
   kind: 'schedContext';
   name: string;
+  /** Its cache line (lines.ts). */
+  line: string;
   image: number;
   core: number;
   budget: number;
@@ -121,6 +130,8 @@ export interface FaultInfo {
 export interface Tcb {
   kind: 'tcb';
   name: string;
+  /** Its cache lines (lines.ts). */
+  lines: TcbLines;
   id: number;
   image: number;
   priority: number;

@@ -16,7 +16,7 @@ export function replyPush(
 ): void {
   if (reply.caller !== null) replyRemove(k, reply); // a reply object answers one caller at a time
   reply.caller = caller;
-  k.fx.touch(`reply.${reply.name}`, true);
+  k.fx.touch(reply.line, true);
   setThreadState(k, caller, 'blockedOnReply', reply.name);
   caller.blocking = { ...caller.blocking, object: reply, reply };
   if (canDonate && caller.sc !== null && callee.sc === null) {
@@ -29,7 +29,7 @@ export function replyPush(
 export function replyRemove(k: Kernel, reply: Reply): Tcb | null {
   const caller = reply.caller;
   reply.caller = null;
-  k.fx.touch(`reply.${reply.name}`, true);
+  k.fx.touch(reply.line, true);
   const sc = reply.donatedSc;
   reply.donatedSc = null;
   if (caller !== null && sc !== null && sc.tcb !== caller) schedContextDonate(k, sc, caller, true);

@@ -27,7 +27,7 @@ export function schedContextDonate(k: Kernel, sc: SchedContext, to: Tcb, returni
   }
   sc.tcb = to;
   to.sc = sc;
-  k.fx.touch(`sc.${sc.name}`, true);
+  k.fx.touch(sc.line, true);
   k.fx.emit({
     type: returning ? 'schedContextReturned' : 'schedContextDonated',
     sc: sc.name,

@@ -1,8 +1,9 @@
 // The scheduler (seL4 src/kernel/thread.c: schedule, chooseThread, possibleSwitchTo,
 // rescheduleRequired, setThreadState; src/object/tcb.c: tcbSchedEnqueue/Append/Dequeue,
 // remoteQueueUpdate). sel4-reference.md §1.8 and §1.10. One domain only (SMP requires it).
+import { schedLine } from './lines';
 import type { ThreadStateName } from '../simEvents';
-import { node, NUM_PRIORITIES, type Kernel, type NodeState } from './kernelState';
+import { node, type Kernel, type NodeState } from './kernelState';
 import type { Tcb } from './objects';
 
 export function isRunnable(t: Tcb): boolean {
@@ -17,8 +18,20 @@ export function isSchedulable(k: Kernel, t: Tcb): boolean {
 }
 
 export function highestReadyPrio(n: NodeState): number {
-  for (let p = NUM_PRIORITIES - 1; p >= 0; p--) if (n.readyQueues[p]!.length > 0) return p;
+  const b = n.readyBitmap;
+  for (let w = b.length - 1; w >= 0; w--) {
+    const bits = b[w]!;
+    if (bits !== 0) return w * 32 + 31 - Math.clz32(bits);
+  }
   return -1;
+}
+
+function markReady(n: NodeState, prio: number): void {
+  n.readyBitmap[prio >> 5]! |= 1 << (prio & 31);
+}
+
+function markMaybeEmpty(n: NodeState, prio: number): void {
+  if (n.readyQueues[prio]!.length === 0) n.readyBitmap[prio >> 5]! &= ~(1 << (prio & 31));
 }
 
 /** isHighestPrio: no thread in this core's ready queues outranks prio (fastpath guard, §1.7). */
@@ -39,29 +52,34 @@ function remoteQueueUpdate(k: Kernel, t: Tcb): void {
 /** tcbSchedEnqueue: put a runnable thread at the head of its priority queue. */
 export function tcbSchedEnqueue(k: Kernel, t: Tcb): void {
   if (t.queued || t.isIdle) return;
-  const q = node(k, t.affinity).readyQueues[t.priority]!;
-  q.unshift(t);
+  const n = node(k, t.affinity);
+  n.readyQueues[t.priority]!.unshift(t);
+  markReady(n, t.priority);
   t.queued = true;
-  k.fx.touch(`sched.${t.affinity}`, true);
+  k.fx.touch(schedLine(t.affinity), true);
   remoteQueueUpdate(k, t);
 }
 
 /** tcbSchedAppend: put a runnable thread at the tail of its priority queue. */
 export function tcbSchedAppend(k: Kernel, t: Tcb): void {
   if (t.queued || t.isIdle) return;
-  node(k, t.affinity).readyQueues[t.priority]!.push(t);
+  const n = node(k, t.affinity);
+  n.readyQueues[t.priority]!.push(t);
+  markReady(n, t.priority);
   t.queued = true;
-  k.fx.touch(`sched.${t.affinity}`, true);
+  k.fx.touch(schedLine(t.affinity), true);
   remoteQueueUpdate(k, t);
 }
 
 export function tcbSchedDequeue(k: Kernel, t: Tcb): void {
   if (!t.queued) return;
-  const q = node(k, t.affinity).readyQueues[t.priority]!;
+  const n = node(k, t.affinity);
+  const q = n.readyQueues[t.priority]!;
   const i = q.indexOf(t);
   if (i >= 0) q.splice(i, 1);
+  markMaybeEmpty(n, t.priority);
   t.queued = false;
-  k.fx.touch(`sched.${t.affinity}`, true);
+  k.fx.touch(schedLine(t.affinity), true);
 }
 
 export function rescheduleRequired(k: Kernel): void {
@@ -89,7 +107,7 @@ export function setThreadState(
 ): void {
   const was = t.state;
   t.state = s;
-  k.fx.touch(`tcb.${t.name}.state`, true);
+  k.fx.touch(t.lines.state, true);
   if (s === 'running' || s === 'restart') {
     if (was !== 'running' && was !== 'restart') k.fx.emit({ type: 'threadWoken', thread: t.name });
   } else {
@@ -118,8 +136,8 @@ export function switchToThread(k: Kernel, t: Tcb): void {
   tcbSchedDequeue(k, t);
   if (n.curThread !== t) {
     k.fx.emit({ type: 'threadSwitched', from: n.curThread.name, to: t.name });
-    k.fx.touch(`tcb.${t.name}.regs`, false);
-    k.fx.touch(`sched.${n.core}`, true);
+    k.fx.touch(t.lines.regs, false);
+    k.fx.touch(schedLine(n.core), true);
   }
   n.curThread = t;
 }

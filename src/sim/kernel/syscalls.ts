@@ -32,6 +32,15 @@ function capFault(k: Kernel, t: Tcb, slot: string, inRecvPhase: boolean, why: st
   });
 }
 
+/** A Call gets the error back; a Send has nobody to tell (§1.3). */
+function invocationError(t: Tcb, isCall: boolean, e: string): void {
+  if (isCall) setSyscallResult(t, e);
+}
+
+function slowpath(reason: string, transferred = true): SyscallOutcome {
+  return { path: 'slow', reason, transferred };
+}
+
 function setOutbox(t: Tcb, msg: OutMessage): void {
   t.outbox = { label: msg.label ?? 0, words: msg.words ?? [], caps: msg.caps ?? [] };
 }
@@ -60,12 +69,11 @@ function invoke(
     return;
   }
   const o = cap.object;
-  const error = (e: string): void => {
-    if (isCall) setSyscallResult(t, e);
-  };
+
   switch (o.kind) {
     case 'endpoint':
-      if (!cap.rights.write) return error('InvalidCapability: endpoint cap without Write right');
+      if (!cap.rights.write)
+        return invocationError(t, isCall, 'InvalidCapability: endpoint cap without Write right');
       sendIpc(k, t, o, {
         blocking,
         isCall,
@@ -76,7 +84,11 @@ function invoke(
       return;
     case 'notification':
       if (!cap.rights.write)
-        return error('InvalidCapability: notification cap without Write right');
+        return invocationError(
+          t,
+          isCall,
+          'InvalidCapability: notification cap without Write right',
+        );
       sendSignal(k, o, cap.badge);
       if (isCall) setSyscallResult(t, null);
       return;
@@ -84,9 +96,17 @@ function invoke(
       doReply(k, t, o, cap.rights.grant);
       return;
     case 'tcb':
-      return error('IllegalOperation: invoke a TCB cap with sys.tcbSuspend, sys.tcbResume, ...');
+      return invocationError(
+        t,
+        isCall,
+        'IllegalOperation: invoke a TCB cap with sys.tcbSuspend, sys.tcbResume, ...',
+      );
     case 'schedContext':
-      return error('IllegalOperation: scheduling context invocations are not modelled');
+      return invocationError(
+        t,
+        isCall,
+        'IllegalOperation: scheduling context invocations are not modelled',
+      );
   }
 }
 
@@ -124,7 +144,7 @@ function doReply(k: Kernel, t: Tcb, reply: Reply | null, grant: boolean): boolea
     caller = rc.object;
     grant = rc.rights.grant;
     t.callerSlot = null;
-    k.fx.touch(`tcb.${t.name}.cte`, true);
+    k.fx.touch(t.lines.cte, true);
   }
   if (caller === null) return false;
   caller.blocking = emptyBlocking();
@@ -164,21 +184,16 @@ function handleYield(k: Kernel, t: Tcb): void {
 }
 
 export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutcome {
-  const slow = (reason: string, transferred = true): SyscallOutcome => ({
-    path: 'slow',
-    reason,
-    transferred,
-  });
   switch (r.op) {
     case 'call': {
       const reason = checkCallFastpath(k, t, r.slot, r.msg);
       invoke(k, t, r.slot, r.msg, true, true);
-      return reason === null ? { path: 'fast', transferred: true } : slow(reason);
+      return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
     }
     case 'send':
     case 'nbSend':
       invoke(k, t, r.slot, r.msg, false, r.op === 'send');
-      return slow('Send has no fastpath (only Call and ReplyRecv do)');
+      return slowpath('Send has no fastpath (only Call and ReplyRecv do)');
     case 'recv':
     case 'nbRecv':
     case 'wait':
@@ -188,12 +203,12 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       const reply =
         r.op === 'wait' || r.op === 'nbWait' || r.op === 'poll' ? null : ownReply(k, t, r.reply);
       recv(k, t, r.slot, blocking, reply);
-      return slow('Recv has no fastpath (only Call and ReplyRecv do)');
+      return slowpath('Recv has no fastpath (only Call and ReplyRecv do)');
     }
     case 'reply': {
       setOutbox(t, r.msg);
       doReply(k, t, ownReply(k, t, r.reply), true);
-      return slow('Reply has no fastpath (only Call and ReplyRecv do)');
+      return slowpath('Reply has no fastpath (only Call and ReplyRecv do)');
     }
     case 'replyRecv': {
       const reply = ownReply(k, t, r.reply);
@@ -201,41 +216,41 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       setOutbox(t, r.msg);
       doReply(k, t, reply, true);
       recv(k, t, r.slot, true, reply);
-      return reason === null ? { path: 'fast', transferred: true } : slow(reason);
+      return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
     }
     case 'nbSendRecv':
     case 'nbSendWait': {
       invoke(k, t, r.dest, r.msg, false, false);
       const reply = r.op === 'nbSendRecv' ? ownReply(k, t, r.reply) : null;
       if (t.state === 'running') recv(k, t, r.slot, true, reply);
-      return slow(`${r.op === 'nbSendRecv' ? 'NBSendRecv' : 'NBSendWait'} has no fastpath`);
+      return slowpath(`${r.op === 'nbSendRecv' ? 'NBSendRecv' : 'NBSendWait'} has no fastpath`);
     }
     case 'signal': {
       const cap = lookupSlotCap(t, r.slot);
       if (cap === null) {
         capFault(k, t, r.slot, false, lookupFailure(t, r.slot));
-        return slow('cap fault', false);
+        return slowpath('cap fault', false);
       }
       if (cap.object.kind !== 'notification') {
         invoke(k, t, r.slot, {}, false, true);
-        return slow('Signal is a Send on a notification cap; this cap is not one');
+        return slowpath('Signal is a Send on a notification cap; this cap is not one');
       }
       if (cap.rights.write) sendSignal(k, cap.object, cap.badge);
-      return slow('Signal has no fastpath on this configuration', false);
+      return slowpath('Signal has no fastpath on this configuration', false);
     }
     case 'sgi': {
       const cap = lookupSlotCap(t, r.slot);
       if (cap === null) {
         capFault(k, t, r.slot, false, lookupFailure(t, r.slot));
-        return slow('cap fault', false);
+        return slowpath('cap fault', false);
       }
       const end = cap.object.kind === 'notification' ? cap.object.channel : null;
       if (end !== null && cap.rights.write) k.fx.sendSgi(end.peerCore, end.peer);
-      return slow('SGI invocation (cross-image signal) takes the slowpath', false);
+      return slowpath('SGI invocation (cross-image signal) takes the slowpath', false);
     }
     case 'yield':
       handleYield(k, t);
-      return slow('Yield', false);
+      return slowpath('Yield', false);
     case 'tcb': {
       const cap =
         r.slot === null
@@ -247,18 +262,18 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
           : lookupSlotCap(t, r.slot);
       if (cap === null) {
         capFault(k, t, r.slot ?? 'self', false, 'empty slot');
-        return slow('cap fault', false);
+        return slowpath('cap fault', false);
       }
       if (cap.object.kind !== 'tcb') {
         setSyscallResult(t, `InvalidCapability: slot '${r.slot}' is not a TCB cap`);
-        return slow('TCB invocation', false);
+        return slowpath('TCB invocation', false);
       }
       invokeTcb(k, t, cap.object, { method: r.method, arg: r.arg }, true);
-      return slow('TCB invocations take the slowpath', false);
+      return slowpath('TCB invocations take the slowpath', false);
     }
     case 'exit':
       setThreadState(k, t, 'inactive', null);
       k.fx.emit({ type: 'threadStopped', thread: t.name, reason: r.reason ?? 'program returned' });
-      return slow('the program returned (TCB_Suspend on itself)', false);
+      return slowpath('the program returned (TCB_Suspend on itself)', false);
   }
 }

@@ -40,7 +40,7 @@ function ipcBufferLines(k: Kernel, words: number): number {
 
 /** Copy the words that did not fit in physical registers through both IPC buffers (§1.4). */
 function copyMessageWords(k: Kernel, sender: Tcb, receiver: Tcb, length: number): void {
-  k.fx.touch(`tcb.${receiver.name}.regs`, true);
+  k.fx.touch(receiver.lines.regs, true);
   const lines = ipcBufferLines(k, length);
   for (let i = 0; i < lines; i++) {
     k.fx.touch(`ipcbuf.${sender.name}.${i}`, false);
@@ -75,7 +75,7 @@ function transferCaps(
       rights: { ...cap.rights },
       badge: cap.badge,
     });
-    k.fx.touch(`tcb.${receiver.name}.cspace`, true);
+    k.fx.touch(receiver.lines.cspace, true);
     msg.caps.push(destSlot);
     destSlot = null;
   }
