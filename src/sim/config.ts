@@ -36,8 +36,15 @@ export function parseKernelImages(kernel: string, cores: number): number[] {
   throw new ConfigError(`unknown kernel '${kernel}': use smp, multikernel or clustered:N`);
 }
 
+/**
+ * A built-in profile with the scenario's overrides applied, or a scenario's own profile: when
+ * `machine.profile.id` names the platform, it is built from `profile.base` (default skylake-i7).
+ */
 export function resolvePlatform(id: string, override?: PlatformOverride): PlatformProfile {
-  const base = findPlatform(id);
+  // A profile with an id defines that platform; when another platform is chosen it does not apply.
+  if (override?.id !== undefined && override.id !== id) override = undefined;
+  const own = override?.id === id && findPlatform(id) === undefined;
+  const base = own ? findPlatform(override.base ?? 'skylake-i7') : findPlatform(id);
   if (!base) {
     throw new ConfigError(
       `unknown platform '${id}'; known: ${PLATFORMS.map((p) => p.id).join(', ')}`,
@@ -48,14 +55,20 @@ export function resolvePlatform(id: string, override?: PlatformOverride): Platfo
 
 export function resolveConfig(
   spec: {
-    machine?: { platform?: string; cores?: number; kernel?: string; mcs?: boolean };
+    machine?: {
+      platform?: string;
+      cores?: number;
+      kernel?: string;
+      mcs?: boolean;
+      profile?: Record<string, unknown>;
+    };
     seed?: number;
     params?: Record<string, number>;
   },
   o: ConfigOverrides,
 ): RunConfig {
   const platform = o.platform ?? spec.machine?.platform ?? 'skylake-i7';
-  const p = resolvePlatform(platform);
+  const p = resolvePlatform(platform, spec.machine?.profile as PlatformOverride | undefined);
   const cores = o.cores ?? spec.machine?.cores ?? Math.min(p.cores, 4);
   if (!Number.isInteger(cores) || cores < 1 || cores > 256) {
     throw new ConfigError(`cores must be an integer from 1 to 256, got ${cores}`);

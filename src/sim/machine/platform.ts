@@ -58,7 +58,14 @@ export interface PlatformProfile {
   sources: string;
 }
 
-export interface PlatformOverride extends Partial<Omit<PlatformProfile, 'classic' | 'mcs'>> {
+export interface PlatformOverride extends Partial<
+  Omit<PlatformProfile, 'classic' | 'mcs' | 'topology' | 'lineTransfer' | 'physicalMRs'>
+> {
+  /** For a scenario's own platform: the built-in profile it starts from. */
+  base?: string;
+  topology?: Partial<Topology>;
+  lineTransfer?: Partial<LineTransfer>;
+  physicalMRs?: Partial<PlatformProfile['physicalMRs']>;
   classic?: Partial<KernelCosts>;
   mcs?: Partial<KernelCosts>;
 }
