@@ -43,7 +43,7 @@ export function parseKernelImages(kernel: string, cores: number): number[] {
 export function resolvePlatform(id: string, override?: PlatformOverride): PlatformProfile {
   // A profile with an id defines that platform; when another platform is chosen it does not apply.
   if (override?.id !== undefined && override.id !== id) override = undefined;
-  const own = override?.id === id && findPlatform(id) === undefined;
+  const own = override !== undefined && override.id === id && findPlatform(id) === undefined;
   const base = own ? findPlatform(override.base ?? 'skylake-i7') : findPlatform(id);
   if (!base) {
     throw new ConfigError(
