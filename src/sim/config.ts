@@ -44,7 +44,7 @@ export function resolvePlatform(id: string, override?: PlatformOverride): Platfo
   // A profile with an id defines that platform; when another platform is chosen it does not apply.
   if (override?.id !== undefined && override.id !== id) override = undefined;
   const own = override !== undefined && override.id === id && findPlatform(id) === undefined;
-  const base = own ? findPlatform(override.base ?? 'skylake-i7') : findPlatform(id);
+  const base = own && override ? findPlatform(override.base ?? 'skylake-i7') : findPlatform(id);
   if (!base) {
     throw new ConfigError(
       `unknown platform '${id}'; known: ${PLATFORMS.map((p) => p.id).join(', ')}`,
