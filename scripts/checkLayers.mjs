@@ -2,7 +2,9 @@
 // Enforces the layer boundaries of src/ (style guide 3.8):
 //   sim       imports only relative paths inside src/sim; no nondeterminism, no host globals
 //   protocol  `import type` only
-//   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine)
+//   projection  the pure fold of events: imports only src/projection, plus types from sim/protocol
+//   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine), directly or through
+//             any chain of runtime imports (e.g. ui -> worker/simSession -> sim)
 // Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -235,6 +237,74 @@ function walk(dir) {
   return files.sort();
 }
 
+const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.js', '.mjs', '/index.ts', '/index.tsx'];
+
+/**
+ * The file a relative import names, or null when it is not a source file here.
+ * @param {string} target
+ */
+function resolveFile(target) {
+  for (const suffix of RESOLVE_SUFFIXES) {
+    const f = target + suffix;
+    if (SOURCE_EXT.test(f) && fs.existsSync(f) && fs.statSync(f).isFile()) return f;
+  }
+  return null;
+}
+
+/**
+ * Resolved targets of a file's runtime imports (not type-only, not ?raw, not .d.ts).
+ * @param {string} file
+ * @param {Map<string, string[]>} cache
+ * @returns {string[]}
+ */
+function runtimeDeps(file, cache) {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  /** @type {string[]} */
+  const deps = [];
+  cache.set(file, deps);
+  const src = fs.readFileSync(file, 'utf8');
+  for (const ref of findImports(src, stripCode(src))) {
+    const spec = ref.specifier;
+    if (ref.typeOnly || !spec.startsWith('.') || /\?raw$/.test(spec) || spec.endsWith('.d.ts'))
+      continue;
+    const f = resolveFile(path.resolve(path.dirname(file), spec.replace(/\?.*$/, '')));
+    if (f) deps.push(f);
+  }
+  return deps;
+}
+
+/**
+ * The chain of runtime imports from `start` to the first file inside one of `dirs`, or null.
+ * @param {string} start
+ * @param {string[]} dirs
+ * @param {Map<string, string[]>} cache
+ * @returns {string[] | null}
+ */
+function chainInto(start, dirs, cache) {
+  /** @type {Map<string, string | null>} */
+  const parent = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const f = /** @type {string} */ (queue.shift());
+    if (dirs.some((d) => isInside(d, f))) {
+      /** @type {string[]} */
+      const chain = [];
+      for (let at = /** @type {string | null} */ (f); at !== null; at = parent.get(at) ?? null) {
+        chain.unshift(at);
+      }
+      return chain;
+    }
+    for (const d of runtimeDeps(f, cache)) {
+      if (!parent.has(d)) {
+        parent.set(d, f);
+        queue.push(d);
+      }
+    }
+  }
+  return null;
+}
+
 /**
  * @param {string} parent
  * @param {string} child
@@ -254,6 +324,12 @@ export function checkLayers(rootDir) {
   const simDir = path.join(srcDir, 'sim');
   const uiDir = path.join(srcDir, 'ui');
   const protocolDir = path.join(srcDir, 'protocol');
+  const projectionDir = path.join(srcDir, 'projection');
+  const runtimeBanned = [simDir, path.join(srcDir, 'loader')];
+  /** @type {Map<string, string[]>} */
+  const depCache = new Map();
+  /** @param {string} f */
+  const relName = (f) => path.relative(rootDir, f).split(path.sep).join('/');
   /** @type {Violation[]} */
   const violations = [];
   const files = walk(srcDir);
@@ -293,10 +369,37 @@ export function checkLayers(rootDir) {
         if (!ref.typeOnly) {
           report(ref.index, 'protocol-types-only', `'${spec}' must be an 'import type'`);
         }
+      } else if (isInside(projectionDir, file)) {
+        const typeTarget =
+          ref.typeOnly &&
+          target !== null &&
+          (isInside(simDir, target) || isInside(protocolDir, target));
+        if (target === null || (!isInside(projectionDir, target) && !typeTarget)) {
+          report(
+            ref.index,
+            'projection-pure',
+            `'${spec}': src/projection imports only itself, and types from src/sim or src/protocol`,
+          );
+        }
       } else if (isInside(uiDir, file) && target !== null && isInside(simDir, target)) {
         const allowed = ref.typeOnly || target.endsWith('.d.ts') || /\?raw$/.test(spec);
         if (!allowed) {
           report(ref.index, 'ui-no-sim-runtime', `'${spec}' imports sim runtime code into src/ui`);
+        }
+      } else if (
+        isInside(uiDir, file) &&
+        target !== null &&
+        !ref.typeOnly &&
+        !/\?raw$/.test(spec)
+      ) {
+        const first = resolveFile(target);
+        const chain = first ? chainInto(first, runtimeBanned, depCache) : null;
+        if (chain) {
+          report(
+            ref.index,
+            'ui-no-sim-runtime',
+            `'${spec}' pulls sim runtime code into src/ui: ${chain.map(relName).join(' -> ')}`,
+          );
         }
       }
     }

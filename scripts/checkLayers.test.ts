@@ -137,6 +137,48 @@ describe('checkLayers', () => {
     ]);
   });
 
+  it('rejects sim runtime that reaches src/ui through a chain of runtime imports', () => {
+    expect(
+      violations({
+        'src/ui/store.ts': [
+          "import { InProcessSimClient } from '../worker/inProcessSimClient';",
+          "import { WorkerSimClient } from '../worker/workerSimClient';",
+          "import type { SimSession } from '../worker/simSession';",
+          "import { createProjection } from '../projection/initialProjection';",
+          "import { load } from '../loader/loadScenario';",
+        ].join('\n'),
+        'src/worker/inProcessSimClient.ts': "import { SimSession } from './simSession';\n",
+        'src/worker/simSession.ts': "import { Simulation } from '../sim/simulation';\n",
+        'src/worker/workerSimClient.ts': "import type { SimSession } from './simSession';\n",
+        'src/projection/initialProjection.ts':
+          "import type { MachineDescription } from '../sim/describe';\n",
+        'src/loader/loadScenario.ts': 'export const load = 1;\n',
+        'src/sim/simulation.ts': 'export class Simulation {}\n',
+        'src/sim/describe.ts': 'export type MachineDescription = object;\n',
+      }),
+    ).toEqual(['src/ui/store.ts:1 ui-no-sim-runtime', 'src/ui/store.ts:5 ui-no-sim-runtime']);
+  });
+
+  it('keeps src/projection pure: itself, plus types from src/sim and src/protocol', () => {
+    expect(
+      violations({
+        'src/projection/fold.ts': [
+          "import type { SimEvent } from '../sim/simEvents';",
+          "import type { FromWorker } from '../protocol/messages';",
+          "import { helper } from './helper';",
+          "import { Simulation } from '../sim/simulation';",
+          "import { useStore } from '../ui/store';",
+          "import * as d3 from 'd3';",
+        ].join('\n'),
+        'src/projection/helper.ts': 'export const helper = 1;\n',
+      }),
+    ).toEqual([
+      'src/projection/fold.ts:4 projection-pure',
+      'src/projection/fold.ts:5 projection-pure',
+      'src/projection/fold.ts:6 projection-pure',
+    ]);
+  });
+
   it('allows only type imports in src/protocol', () => {
     expect(
       violations({

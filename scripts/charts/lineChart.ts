@@ -51,7 +51,9 @@ export function renderLineChart(spec: ChartSpec): string {
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${m.left}" y="22" font-size="14" font-weight="bold">${esc(spec.title)}</text>`,
   );
-  for (const t of y.ticks(6)) {
+  const leading = (t: number): number => Number(t.toExponential(0).charAt(0));
+  const ticks = spec.logY ? y.ticks().filter((t) => [1, 2, 5].includes(leading(t))) : y.ticks(6);
+  for (const t of ticks) {
     parts.push(
       `<line x1="${m.left}" x2="${width - m.right}" y1="${y(t)}" y2="${y(t)}" stroke="#e5e5e5"/>`,
       `<text x="${m.left - 6}" y="${y(t) + 4}" text-anchor="end" fill="#555">${fmt(t)}</text>`,

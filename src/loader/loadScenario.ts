@@ -5,6 +5,7 @@ import { transform } from 'sucrase';
 import { isScenario, scenario } from '../sim/script/runtime';
 import type { Scenario } from '../sim/script/ipcscope';
 import { loopGuard } from '../sim/script/watchdog';
+import { consoleServer, nullServer, pipeServer, ramfs, upperFilter } from '../sim/uxrt/servers';
 import { GUARD, instrumentLoops } from './instrumentLoops';
 
 export class ScenarioError extends Error {
@@ -29,7 +30,14 @@ export interface LoadedScenario {
   describeError(e: unknown): { message: string; line: number | null };
 }
 
-const RUNTIME = Object.freeze({ scenario });
+const RUNTIME = Object.freeze({
+  scenario,
+  ramfs,
+  consoleServer,
+  pipeServer,
+  nullServer,
+  upperFilter,
+});
 
 function sanitize(file: string): string {
   return file.replace(/[^\w./-]/g, '_');

@@ -1,7 +1,9 @@
 import { scenario, type Sys } from 'ipcscope';
 
-// The fastpath at its best: a client Calls a higher-priority echo server on the same core, the
-// server answers with ReplyRecv. Every IPC is one kernel entry on the fastpath.
+// The fastpath at its best (sel4-reference.md §1.7): a client Calls a higher-priority echo server
+// on the same core, the server answers with ReplyRecv. Every IPC is one kernel entry on the
+// fastpath. What to watch: each Call and ReplyRecv exits with path 'fast'; the endpoint goes
+// recv -> idle -> recv; the server's first Recv is the only slowpath entry.
 export default scenario({
   name: 'Call / ReplyRecv echo',
   description:

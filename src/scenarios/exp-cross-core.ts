@@ -20,7 +20,11 @@ export default scenario({
     const work = k.params.work ?? 200;
     for (let core = 0; core + 1 < k.machine.cores; core += 2) {
       const ep = k.endpoint(`ep${core}`, { core: core + 1 });
-      k.process(`server${core + 1}`, server(work), { core: core + 1, priority: 200, caps: { ep: ep.cap() } });
+      k.process(`server${core + 1}`, server(work), {
+        core: core + 1,
+        priority: 200,
+        caps: { ep: ep.cap() },
+      });
       k.process(`client${core}`, client(work), { core, priority: 100, caps: { ep: ep.cap() } });
     }
   },

@@ -13,8 +13,10 @@ import {
   possibleSwitchTo,
   rescheduleRequired,
   schedule,
+  setThreadState,
   tcbSchedAppend,
   tcbSchedDequeue,
+  tcbSchedEnqueue,
 } from './kernel/scheduler';
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
@@ -61,6 +63,13 @@ const LOCK_GRANT = 3;
 const IPI = 4;
 const START = 5;
 const RELEASE = 6;
+
+/** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
+const STALLED: SyscallOutcome = {
+  path: 'slow',
+  reason: 'stalled by a remote call while waiting for the lock: the thread restarts the call later',
+  transferred: false,
+};
 
 export class CoreRunner {
   static readonly START = START;
@@ -251,10 +260,24 @@ export class CoreRunner {
     this.sim.stats.ipis++;
     this.sim.emit(from, { type: 'ipiSent', from, to, kind: 'remoteCall' });
     const target = this.cores[to]!;
-    if (target.mode === 'user') {
-      this.consumeUser(to);
-      const rt = this.rt(this.cur(to));
-      this.startCompute(to, rt, this.sim.now + p.ipiLatency + p.nullSyscall);
+    if (target.mode === 'user' || (target.mode === 'spinning' && !this.cur(to).isIdle)) {
+      // ipiStallCoreCallback: the stalled core puts its thread back in its ready queue and runs
+      // idle until the reschedule IPI remoteTCBStall asks for (§1.10), so a thread being
+      // suspended or moved runs no more user code meanwhile. A core spinning for the lock
+      // abandons the system call it waits to make: the thread restarts it when it runs again.
+      if (target.mode === 'user') {
+        this.consumeUser(to);
+        target.gen++;
+        target.mode = 'idle';
+      } else if (this.cur(to).state === 'running') {
+        setThreadState(this.sim.k, this.cur(to), 'restart');
+      }
+      const n = node(this.sim.k, to);
+      const t = n.curThread;
+      n.curThread = n.idleThread;
+      this.sim.emit(to, { type: 'threadSwitched', from: t.name, to: n.idleThread.name });
+      if (isSchedulable(this.sim.k, t)) tcbSchedEnqueue(this.sim.k, t);
+      this.sim.fx.ipiReschedulePending.add(to);
     }
     return 2 * p.ipiLatency + p.nullSyscall;
   }
@@ -314,6 +337,7 @@ export class CoreRunner {
     if (!th.isIdle) fx.touch(th.lines.regs, true);
     const before = n.curThread;
     if (e.irq !== null) this.handleInterrupt(c, e.irq);
+    else if (e.thread !== n.curThread) e.outcome = STALLED;
     else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
     fx.flushChanged();
     schedule(sim.k);

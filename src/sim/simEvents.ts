@@ -83,9 +83,25 @@ export type SimEventBody =
       kernelEntries: number;
       clientEntries: number;
       serverEntries: number;
+      /** 'reg' physical registers, 'ipcbuf' IPC buffer words, 'buf' shared buffer, 'vfs', 'none'. */
       transport: string;
+      /** The IPC hops and kernel entries it took, e.g. 'cat->ramfs Call (fast)'. */
+      hops: string[];
+      /** Cycles from the start of the operation to its end. */
+      cycles: number;
+      /** Bytes copied at user level (into or out of shared buffers, between APIs). */
+      copiedBytes: number;
+      /** Why it was not one fastpath Call and ReplyRecv: the first slowpath reason. */
+      reason?: string;
       error?: string;
-    };
+    }
+  | {
+      type: 'namespaceChanged';
+      process: string;
+      /** The process's mount table: each path and its union of global paths, in search order. */
+      bindings: { path: string; targets: string[]; flag: string; create: boolean[] }[];
+    }
+  | { type: 'portRegistered'; port: string; server: string };
 
 export type SimEvent = EventBase & SimEventBody;
 export type SimEventType = SimEvent['type'];

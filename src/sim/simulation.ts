@@ -18,6 +18,7 @@ import type * as Api from './script/ipcscope';
 import { createSeL4Sys } from './script/runtime';
 import type { SimEvent, SimEventBody } from './simEvents';
 import { createRunStats, type RunStats } from './stats';
+import { installUxrt } from './uxrt/install';
 import { buildWorld, type World } from './world';
 
 export type StopReason = 'idle' | 'maxCycles' | 'maxEvents' | 'watchdog';
@@ -117,6 +118,7 @@ export class Simulation {
         log: (text) => this.writeConsole(p.tcb, text),
       }) as Api.Sys;
       rt.sys = sys;
+      installUxrt(sys, rt, this);
       opts.extendSys?.(sys, rt, this);
       this.threads[p.tcb.id] = rt;
     }
@@ -126,6 +128,7 @@ export class Simulation {
   private start(): void {
     this.fx.begin(0, 0);
     for (const t of this.world.state.threads) {
+      if (this.world.suspendedAtStart.has(t)) continue;
       t.state = 'running';
       this.fx.begin(0, t.affinity);
       tcbSchedAppend(this.k, t);

@@ -10,6 +10,7 @@ import { emptyBlocking } from './kernel/objects';
 import { insertCap } from './kernel/transfer';
 import { tcbLines } from './kernel/lines';
 import type * as Api from './script/ipcscope';
+import { createUxrtSetup, type UxrtWorld } from './uxrt/setup';
 
 export class SetupError extends Error {}
 
@@ -23,6 +24,10 @@ export interface World {
   state: KernelState;
   processes: ProcessDef[];
   regions: Map<string, number>;
+  /** The UX/RT file layer, when the scenario uses it (uxrt/setup.ts). */
+  uxrt: UxrtWorld | null;
+  /** Threads that stay inactive at start until someone resumes them (UX/RT spawn). */
+  suspendedAtStart: Set<Tcb>;
 }
 
 interface CapSpecImpl extends Api.CapSpec {
@@ -100,7 +105,13 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
     schedContexts: [],
     config: { mcs: config.mcs, imageOfCore, coresInImage, timeslice },
   };
-  const world: World = { state, processes: [], regions: new Map() };
+  const world: World = {
+    state,
+    processes: [],
+    regions: new Map(),
+    uxrt: null,
+    suspendedAtStart: new Set(),
+  };
   const names = new Set<string>();
   const unique = (kind: string, name: string): void => {
     if (typeof name !== 'string' || !/^[A-Za-z_][\w.-]*$/.test(name)) {
@@ -313,7 +324,10 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       world.regions.set(name, bytes);
       return { name };
     },
+    uxrt: (opts) => ux.enable(opts),
   };
+  const ux = createUxrtSetup(k, world);
   spec.setup(k);
+  world.uxrt = ux.finish();
   return world;
 }

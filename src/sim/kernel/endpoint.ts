@@ -5,7 +5,7 @@ import { receiveBoundSignal } from './notification';
 import type { Kernel } from './kernelState';
 import type { Endpoint, Reply, Tcb } from './objects';
 import { emptyBlocking } from './objects';
-import { replyPush } from './reply';
+import { replyPush, replyRemove } from './reply';
 import { possibleSwitchTo, setThreadState } from './scheduler';
 import { doIpcTransfer, doNbRecvFailedTransfer } from './transfer';
 import { emitMessage } from './messages';
@@ -106,6 +106,14 @@ export function receiveIpc(
 ): void {
   k.fx.touch(ep.line, true);
   k.fx.changed(ep);
+  if (reply !== null && reply.caller !== null && reply.caller !== t) {
+    // MCS "Reply object already has unexecuted reply": cancelIPC on the old caller, whom
+    // reply_unlink leaves Inactive (§1.5).
+    const old = replyRemove(k, reply)!;
+    old.blocking = emptyBlocking();
+    old.fault = null;
+    setThreadState(k, old, 'inactive', null);
+  }
   // §1.6: a pending (active) bound notification is consumed before the endpoint is looked at.
   if (t.boundNotification !== null && t.boundNotification.state === 'active') {
     receiveBoundSignal(k, t, t.boundNotification);

@@ -93,6 +93,20 @@ describe('fastpath_call conditions (§1.7)', () => {
     expect(call.reason).toBe('1 cap transferred: the fastpath carries no caps');
   });
 
+  it('a Call through a slot without an endpoint cap leaves the fastpath (§1.7 condition 3)', () => {
+    function* client(sys: Sys) {
+      yield* sys.call('n', {});
+    }
+    const { log } = runScenario({
+      name: 'not an endpoint',
+      machine: { cores: 1 },
+      setup(k) {
+        k.process('client', client, { caps: { n: k.notification('n').cap() } });
+      },
+    });
+    expect(exits(log, 'client', 'Call')[0]!.reason).toBe("slot 'n' does not hold an endpoint cap");
+  });
+
   it('an endpoint not in the Recv state leaves the fastpath: the caller must queue (§1.7 condition 4)', () => {
     const { call } = callOnce({ serverLate: true });
     expect(call.reason).toBe(
@@ -171,9 +185,9 @@ describe('fastpath_call conditions (§1.7)', () => {
       /neither Grant nor GrantReply/,
     );
     // 10 (MCS passive) before 11 (affinity)
-    expect(
-      callOnce({ machine: { mcs: true }, passive: false, serverCore: 1 }).call.reason,
-    ).toMatch(/own scheduling context/);
+    expect(callOnce({ machine: { mcs: true }, passive: false, serverCore: 1 }).call.reason).toMatch(
+      /own scheduling context/,
+    );
   });
 });
 
@@ -202,7 +216,9 @@ describe('fastpath_reply_recv conditions (§1.7)', () => {
       },
     });
     const rr = exits(log, 'server', 'ReplyRecv');
-    expect(rr[0]!.reason).toBe("senders are queued on endpoint 'ep': the next one must be received");
+    expect(rr[0]!.reason).toBe(
+      "senders are queued on endpoint 'ep': the next one must be received",
+    );
   });
 
   it('ReplyRecv leaves the fastpath while its bound notification is active (§1.6, §1.7 condition 4)', () => {
@@ -235,6 +251,58 @@ describe('fastpath_reply_recv conditions (§1.7)', () => {
       "bound notification 'irq' is active: the signal must be delivered first",
     );
     expect(sim.console.map((c) => c.text)).toEqual(['badge 64']);
+  });
+
+  it('ReplyRecv with no reply cap in the caller slot leaves the fastpath (§1.7 condition 6)', () => {
+    function* server(sys: Sys) {
+      yield* sys.replyRecv('ep', {});
+    }
+    const { log } = runScenario({
+      name: 'no reply cap',
+      machine: { cores: 1 },
+      setup(k) {
+        k.process('server', server, { caps: { ep: k.endpoint('ep').cap() } });
+      },
+    });
+    expect(exits(log, 'server', 'ReplyRecv')[0]!.reason).toBe('no reply cap in the caller slot');
+  });
+
+  it('ReplyRecv leaves the fastpath when a thread above the caller is ready (§1.7 condition 9)', () => {
+    function* server(sys: Sys) {
+      yield* sys.recv('ep');
+      yield* sys.signal('kick'); // wakes 'other' (priority 150) into the ready queue
+      yield* sys.replyRecv('ep', {});
+    }
+    function* other(sys: Sys) {
+      yield* sys.wait('kick');
+    }
+    function* client(sys: Sys) {
+      yield* sys.call('ep', {});
+    }
+    const { log } = runScenario({
+      name: 'caller not highest',
+      machine: { cores: 1 },
+      setup(k) {
+        const ep = k.endpoint('ep');
+        const kick = k.notification('kick');
+        k.process('server', server, {
+          priority: 250,
+          caps: { ep: ep.cap(), kick: kick.cap() },
+        });
+        k.process('other', other, { priority: 150, caps: { kick: kick.cap() } });
+        k.process('client', client, { priority: 100, caps: { ep: ep.cap() } });
+      },
+    });
+    expect(exits(log, 'server', 'ReplyRecv')[0]!.reason).toBe(
+      "a thread above the caller 'client' (priority 100) is ready",
+    );
+  });
+
+  it('MCS: ReplyRecv to a caller that kept its scheduling context leaves the fastpath (§1.7 condition 11)', () => {
+    const { log } = callOnce({ machine: { mcs: true }, passive: false });
+    expect(exits(log, 'server', 'ReplyRecv')[0]!.reason).toBe(
+      "the caller 'client' still has a scheduling context (it did not donate)",
+    );
   });
 
   it('ReplyRecv to a caller on another core leaves the fastpath (§1.7 condition 12)', () => {

@@ -1,4 +1,5 @@
 // What a program asks of the kernel: one record per kernel entry, produced by `yield* sys.<op>`.
+import type { CNodeInvocation } from './cnode';
 
 export interface OutMessage {
   label?: number;
@@ -20,6 +21,7 @@ export type SyscallRequest =
   | { op: 'sgi'; slot: string }
   | { op: 'yield' }
   | { op: 'tcb'; slot: string | null; method: TcbMethod; arg: number | string }
+  | ({ op: 'cnode' } & CNodeInvocation)
   | { op: 'exit'; reason?: string };
 
 /** Requests that are not kernel entries: user time and user memory traffic. */
@@ -68,6 +70,8 @@ export function syscallName(r: SyscallRequest, mcs: boolean): string {
       return `TCB_${r.method[0]!.toUpperCase()}${r.method.slice(1)}`;
     case 'exit':
       return 'TCB_Suspend';
+    case 'cnode':
+      return `CNode_${r.method[0]!.toUpperCase()}${r.method.slice(1)}`;
   }
 }
 
@@ -82,6 +86,8 @@ export function requestCap(r: SyscallRequest): string | null {
       return r.dest;
     case 'tcb':
       return r.slot;
+    case 'cnode':
+      return r.src ?? r.dest;
     default:
       return r.slot;
   }

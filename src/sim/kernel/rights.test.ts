@@ -1,7 +1,7 @@
 // Rights and badges on endpoint caps (sel4-reference.md §1.3): Write to send, Read to receive,
 // Grant/GrantReply for a reply cap; the invoked cap's badge reaches the receiver.
 import { describe, expect, it } from 'vitest';
-import type { ReceivedMessage, Sys } from '../script/ipcscope';
+import type { ReceivedMessage, Setup, Sys } from '../script/ipcscope';
 import { consoleOf, eventsOf, exits, runScenario, tcbOf } from '../testing/runScenario';
 
 function* echoServer(sys: Sys) {
@@ -100,6 +100,20 @@ describe('rights and badges (§1.3)', () => {
     expect(f[0]!.detail).toMatch(/without Read right/);
     expect(eventsOf(log, 'threadStopped', { thread: 'server' })).toHaveLength(1);
     expect(consoleOf(sim)).toEqual([]);
+  });
+
+  it('a badge has 64 bits on 64-bit ISAs but only the low 28 on 32-bit ones (§1.3)', () => {
+    const spec = (badge: number) => ({
+      name: 'badge width',
+      setup(k: Setup) {
+        k.process('p', echoServer, { caps: { ep: k.endpoint('ep').cap({ badge }) } });
+      },
+    });
+    expect(() => runScenario(spec(2 ** 28), { platform: 'a9-sabre' })).toThrow(
+      /not a valid aarch32 badge/,
+    );
+    expect(() => runScenario(spec(2 ** 28 - 1), { platform: 'a9-sabre' })).not.toThrow();
+    expect(() => runScenario(spec(2 ** 40), { platform: 'a57-tx1' })).not.toThrow();
   });
 
   it("the badge of the invoked cap is delivered in the receiver's badge register (§1.3)", () => {

@@ -2,6 +2,7 @@
 // handleRecv, handleReply, handleYield; sel4-reference.md §1.1, §1.3, §1.7). Cap lookups that
 // fail raise cap faults; invocations with the wrong rights return errors (Call) or vanish (Send).
 import { receiveIpc, sendIpc } from './endpoint';
+import { invokeCNode } from './cnode';
 import { checkCallFastpath, checkReplyRecvFastpath } from './fastpath';
 import { handleFault, handleFaultReply } from './faults';
 import type { Kernel } from './kernelState';
@@ -112,12 +113,13 @@ function invoke(
 
 /** handleRecv: Recv/NBRecv/Wait/Poll on an endpoint or notification cap. */
 function recv(k: Kernel, t: Tcb, slot: string, blocking: boolean, reply: Reply | null): void {
-  if (!k.state.config.mcs) t.callerSlot = null; // deleteCallerCap: a pending reply cap is lost
   const cap = lookupSlotCap(t, slot);
   if (cap === null) return capFault(k, t, slot, true, lookupFailure(t, slot));
   const o = cap.object;
   if (o.kind === 'endpoint') {
     if (!cap.rights.read) return capFault(k, t, slot, true, 'endpoint cap without Read right');
+    // deleteCallerCap: a pending reply cap is lost, on an endpoint receive only (§1.5)
+    if (!k.state.config.mcs) t.callerSlot = null;
     receiveIpc(k, t, o, blocking, reply);
     return;
   }
@@ -275,5 +277,8 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       setThreadState(k, t, 'inactive', null);
       k.fx.emit({ type: 'threadStopped', thread: t.name, reason: r.reason ?? 'program returned' });
       return slowpath('the program returned (TCB_Suspend on itself)', false);
+    case 'cnode':
+      invokeCNode(k, t, r);
+      return slowpath('CNode invocations take the slowpath', false);
   }
 }

@@ -74,7 +74,9 @@ function setPriority(k: Kernel, t: Tcb, prio: number): void {
   }
   if (t.state === 'running' || t.state === 'restart') {
     if (t === node(k).curThread) rescheduleRequired(k);
-    else possibleSwitchTo(k, t);
+    // A thread running on another core keeps running there at its new priority (seL4
+    // setPriority touches only queued threads and this core's current one).
+    else if (node(k, t.affinity).curThread !== t) possibleSwitchTo(k, t);
   }
 }
 

@@ -68,19 +68,59 @@ export type Op<T> = Generator<Request, T, unknown>;
 
 /** Result of a file read. */
 export interface ReadResult {
+  /** The bytes read, one character per byte (0-255). */
   data: string;
   bytes: number;
+  /**
+   * Set when the read failed, as 'ERRNO: what happened', e.g. 'EBADF: bad file descriptor: fd 7
+   * is not open'. 'ETRUNCATED: ...' comes with the part of the message that fitted in `data`.
+   */
   error?: string;
 }
 
 export interface FileStat {
+  /** The last element of the path. */
   name: string;
+  /** 'port': the root of a server's tree (/srv/<port>); 'mem': a process's memory file. */
   type: 'file' | 'dir' | 'port' | 'mem';
   size: number;
+  /** The process that serves it ('vfs' for the process server's own tree). */
   server: string;
+  /** Where the path led in the global namespace (e.g. '/srv/ramfs/hello'). */
+  global: string;
 }
 
+/**
+ * Plan 9 bind/mount flags (sel4-reference.md §4.2): 'replace' makes `old` show only `new`;
+ * 'before' and 'after' make a union directory with `new` searched first or last.
+ */
 export type BindFlag = 'replace' | 'before' | 'after';
+
+/** Open modes: read, write, or both. */
+export type OpenMode = 'r' | 'w' | 'rw';
+
+/** What the simulator measured of one file operation (see `sys.lastFileOp()`). */
+export interface FileOpInfo {
+  op: string;
+  path: string;
+  bytes: number;
+  /** Kernel entries (system calls) in all: client + servers. */
+  kernelEntries: number;
+  clientEntries: number;
+  /** Entries made by the process server and file servers while working for this operation. */
+  serverEntries: number;
+  /** 'reg' physical registers, 'ipcbuf' IPC buffer words, 'buf' shared buffer, 'vfs', 'none'. */
+  transport: string;
+  /** Each IPC hop and kernel entry, e.g. 'cat->ramfs Call (fast)'. */
+  hops: string[];
+  /** Cycles from the start of the operation to its end. */
+  cycles: number;
+  /** Bytes copied at user level (shared buffer, conversion between the APIs). */
+  copiedBytes: number;
+  /** The first slowpath reason, when it was not all fastpath. */
+  reason?: string;
+  error?: string;
+}
 
 /** The system-call interface a program sees. Every kernel entry is `yield* sys.<op>(...)`. */
 export interface Sys {
@@ -142,45 +182,125 @@ export interface Sys {
   /** Write to the console panel. */
   log(...args: unknown[]): void;
 
-  // UX/RT file transport (sel4-reference.md §4.1) and Plan 9 namespace (§4.2).
-  /** Open a file through the process server; returns a descriptor or a negative errno. */
-  open(path: string, mode?: 'r' | 'w' | 'rw'): Op<number>;
-  /** read(): N bytes at the descriptor's offset; registers or shared buffer chosen by size. */
+  /** CNode_Mint: copy the cap in `src` to the empty slot `dest` with fewer rights and a badge. */
+  cnodeMint(src: string, dest: string, opts?: CapOptions): Op<ReceivedMessage>;
+  /** CNode_Copy: copy the cap in `src` to the empty slot `dest`, optionally with fewer rights. */
+  cnodeCopy(src: string, dest: string, rights?: Rights): Op<ReceivedMessage>;
+  /** CNode_Delete: empty a slot. */
+  cnodeDelete(slot: string): Op<ReceivedMessage>;
+
+  // UX/RT file layer: the transport (sel4-reference.md §4.1) and the Plan 9 namespace (§4.2).
+  // It is on when setup calls k.uxrt() or a process declares `serves` or `parent`. Paths are
+  // resolved in this process's namespace; '//', '.', '..' and a trailing '/' work as on Unix.
+  // Calls that return a number give a negative errno on failure; sys.errstr() says why.
+
+  /**
+   * Open a file: one Call to the process server, which resolves the path (asking the serving
+   * process whether the file exists) and hands back a badged endpoint cap to the server in this
+   * process's receive slot. Later reads and writes go straight to the server. Returns a
+   * descriptor (3 and up) or a negative errno (ENOENT, EACCES, EISDIR, EPIPE, ...).
+   */
+  open(path: string, mode?: OpenMode): Op<number>;
+  /**
+   * read(): up to `bytes` bytes at the descriptor's offset. A reply that fits in the physical
+   * message registers comes in registers (one fastpath Call and ReplyRecv when the server waits
+   * on the same core); a longer one through the file's shared buffer.
+   */
   read(fd: number, bytes: number): Op<ReadResult>;
-  /** write(): returns the number of bytes written or a negative errno. */
+  /** write(): registers when the data fits in them, else the shared buffer (split with a
+   * continuation beyond one buffer). Returns the bytes written or a negative errno. */
   write(fd: number, data: string): Op<number>;
-  /** Short-message read through message registers only. */
+  /** Short-message read: the reply comes in message registers only (the first few physical, the
+   * rest in the IPC buffer). EMSGSIZE if `bytes` exceeds one message. */
   readreg(fd: number, bytes: number): Op<ReadResult>;
-  /** Short-message write through message registers only. */
+  /** Short-message write through message registers only; EMSGSIZE if it exceeds one message. */
   writereg(fd: number, data: string): Op<number>;
-  /** Long-message read through the shared buffer. */
+  /** Long-message read through the file's shared buffer; only the header is in registers. */
   readbuf(fd: number, bytes: number): Op<ReadResult>;
-  /** Long-message write through the shared buffer. */
+  /** Long-message write through the file's shared buffer; only the header is in registers. */
   writebuf(fd: number, data: string): Op<number>;
-  /** Seek: a zero-length read at an offset. */
+  /** Seek: a zero-length read at `offset` (the server sees it). Returns the new offset. */
   seek(fd: number, offset: number): Op<number>;
+  /** Clunk the file at its server, then delete the cap (CNode_Delete). */
   close(fd: number): Op<number>;
+  /** Stat through the process server. */
   stat(path: string): Op<FileStat | { error: string }>;
+  /** List a directory; a union directory lists every member, first occurrences first. */
   readdir(path: string): Op<string[] | { error: string }>;
+  /** Create an empty file. In a union it goes to the first member bound with `create`. */
   create(path: string): Op<number>;
   remove(path: string): Op<number>;
+  /**
+   * Plan 9 bind: make `old` show `name` ('replace'), or add `name` before or after what `old`
+   * shows (a union directory). `name` is resolved now, not at use. `create` marks the member
+   * that receives files created in the union.
+   */
   bind(name: string, old: string, flag?: BindFlag, create?: boolean): Op<number>;
+  /** Plan 9 mount: bind the tree a port serves (/srv/<port>) at `old`. */
   mount(port: string, old: string, flag?: BindFlag, create?: boolean): Op<number>;
+  /** Undo a bind or mount at `old`: only `name`, or everything when `name` is null. */
   unmount(name: string | null, old: string): Op<number>;
-  /** Serve a file system: register a port and answer reads and writes forever. */
-  serve(port: string, handlers: FileServer): Op<void>;
+  /**
+   * Start a child declared with `parent: <this process>`: it gets a copy of this process's
+   * namespace now (rfork with RFNAMEG), or shares it when declared with `shareNamespace`.
+   */
+  spawn(child: string): Op<number>;
+  /**
+   * Serve files on the port this process declares with `serves`: answer the process server's
+   * lookups and clients' reads and writes forever (one ReplyRecv per request). The port appears
+   * as /srv/<port>. If a handler throws, the server is gone: its clients get EPIPE.
+   */
+  serve(handlers: FileServer): Op<void>;
+  /** The message of the last failed file operation (Plan 9 errstr). */
+  errstr(): string;
+  /** What the simulator measured of this thread's last file operation (a real process could not
+   * see this: it is the lab's instrument). */
+  lastFileOp(): FileOpInfo | null;
 }
 
-/** What a file server implements; each handler runs between two kernel entries. */
+/** A handler's result: a value, an error ('ENOENT' or 'EACCES: why'), or an Op doing IPC. */
+export type FileResult<T> = T | { error: string } | Op<T | { error: string }>;
+
+/**
+ * What a file server implements (see `sys.serve`). Each handler runs between two kernel entries;
+ * one that needs IPC of its own (a filter reading another file) returns an Op (a generator).
+ * Paths are the server's own ('/hello' for /srv/ramfs/hello).
+ */
 export interface FileServer {
-  read?(path: string, offset: number, bytes: number, client: number): string | { error: string };
-  write?(path: string, offset: number, data: string, client: number): number | { error: string };
-  stat?(path: string): { type: 'file' | 'dir'; size: number } | null;
+  /** Up to `bytes` bytes at `offset`. */
+  read?(path: string, offset: number, bytes: number, client: string): FileResult<string>;
+  /** Returns the bytes written. */
+  write?(path: string, offset: number, data: string, client: string): FileResult<number>;
+  /** null: no such file. Without stat, '/' is a directory and every other path a file. */
+  stat?(path: string): { type: 'file' | 'dir'; size: number; readOnly?: boolean } | null;
   readdir?(path: string): string[] | null;
-  create?(path: string): boolean;
-  remove?(path: string): boolean;
+  create?(path: string): boolean | { error: string };
+  remove?(path: string): boolean | { error: string };
+  /** Called when a client opens a file (after stat said it exists); may refuse it. */
+  open?(path: string, mode: OpenMode, client: string): true | { error: string };
+  /** Called when a client closes a file. */
+  clunk?(path: string, client: string): void;
+  /**
+   * Message-special files: each read returns one message as it was written, and a reader whose
+   * buffer is too small gets the first part with ETRUNCATED (UX/RT).
+   */
+  messages?: boolean;
+  /**
+   * How the handlers take their data, as a readreg/writereg ('reg') or readbuf/writebuf ('buf')
+   * server would; when a client used the other form the library copies it (copyPerByte per byte
+   * plus the buffer's line migrations). 'unix' (default): whatever arrived.
+   */
+  api?: 'unix' | 'reg' | 'buf';
   /** Cycles of user work per request (default 0). */
   work?: number;
+}
+
+/** Where the process server runs (`k.uxrt()`). */
+export interface UxrtOptions {
+  /** Core of the process server (default 0). */
+  core?: number;
+  /** Its priority (default 250, above ordinary processes). */
+  priority?: number;
 }
 
 /** A program: a generator function run as one seL4 thread. */
@@ -205,8 +325,18 @@ export interface ProcessOptions {
   boundNotification?: string;
   /** Slot name where a cap transferred by IPC lands (the receive slot). */
   receiveSlot?: string;
-  /** UX/RT: share the parent's namespace instead of copying it. */
+  /**
+   * UX/RT: the port this process serves with `sys.serve()`. Setup makes its endpoint; its files
+   * appear as /srv/<port>. Turns the file layer on.
+   */
+  serves?: string;
+  /**
+   * UX/RT: the process that forks this one. It starts suspended until the parent calls
+   * `sys.spawn(name)`, with a copy of the parent's namespace at that moment. Turns the file
+   * layer on.
+   */
   parent?: string;
+  /** UX/RT, with `parent`: share the parent's namespace (rfork without RFNAMEG) instead. */
   shareNamespace?: boolean;
 }
 
@@ -231,6 +361,12 @@ export interface Setup {
   process(name: string, program: Program, opts?: ProcessOptions): ObjectHandle;
   /** A user-level shared memory region (for sys.touch and long messages). */
   sharedRegion(name: string, bytes: number): { readonly name: string };
+  /**
+   * Turn the UX/RT file layer on and place its process server (VFS): a thread named 'vfs' that
+   * holds the namespaces, answers open/stat/readdir/bind..., takes every process's faults, and
+   * serves /proc. A multikernel gets one more, 'vfs.<image>', in each image with processes.
+   */
+  uxrt(opts?: UxrtOptions): ObjectHandle;
   /**
    * A user-level channel between two cores, usable across kernel images (multikernel): messages
    * go through shared memory and a software-generated interrupt signals the other side. Give
@@ -272,3 +408,17 @@ export interface Scenario extends ScenarioSpec {
 }
 
 export declare function scenario(spec: ScenarioSpec): Scenario;
+
+// Built-in file servers, written with this API (src/sim/uxrt/servers). Give each to a process
+// that declares the port it serves: k.process('ramfs', ramfs({ '/hello': 'hi' }), { serves: 'ramfs' }).
+
+/** A RAM file system: files and directories in memory; `files` maps paths to contents. */
+export declare function ramfs(files?: Record<string, string>, opts?: { work?: number }): Program;
+/** The console: writes to /cons appear in the console panel; reads return nothing (EOF). */
+export declare function consoleServer(): Program;
+/** Message pipes: /data (and any file created) keeps each write as one message, in order. */
+export declare function pipeServer(): Program;
+/** /null swallows writes and reads as empty; /zero reads as NUL bytes. */
+export declare function nullServer(): Program;
+/** Serves the files under `source` (a path in its own namespace) upper-cased. */
+export declare function upperFilter(source: string): Program;

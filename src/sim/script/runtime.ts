@@ -67,7 +67,10 @@ export type SeL4Sys = Omit<
   | 'bind'
   | 'mount'
   | 'unmount'
+  | 'spawn'
   | 'serve'
+  | 'errstr'
+  | 'lastFileOp'
 >;
 
 /** The seL4-level half of `sys` (DESIGN.md "A scenario file"). */
@@ -113,6 +116,18 @@ export function createSeL4Sys(name: string, host: SysHost): SeL4Sys {
     tcbResume: (slot) => kernel({ op: 'tcb', slot, method: 'resume', arg: 0 }),
     bindNotification: (ntfn) =>
       kernel({ op: 'tcb', slot: null, method: 'bindNotification', arg: ntfn }),
+    cnodeMint: (src, dest, o) =>
+      kernel({
+        op: 'cnode',
+        method: 'mint',
+        src,
+        dest,
+        ...(o?.rights ? { rights: o.rights } : {}),
+        ...(o?.badge !== undefined ? { badge: o.badge } : {}),
+      }),
+    cnodeCopy: (src, dest, rights) =>
+      kernel({ op: 'cnode', method: 'copy', src, dest, ...(rights ? { rights } : {}) }),
+    cnodeDelete: (slot) => kernel({ op: 'cnode', method: 'delete', src: null, dest: slot }),
     channelSend: function* (slot, msg) {
       yield* user({ op: 'channelWrite', slot, msg: out(msg) });
       yield* kernel({ op: 'sgi', slot });

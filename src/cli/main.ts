@@ -1,0 +1,61 @@
+// The ipcscope command line (DESIGN.md "The command line"): dispatches to run, sweep and
+// platforms and turns their failures into exit codes. bin/ipcscope.mjs calls main().
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  ScenarioFailure,
+  UsageError,
+  usageMessage,
+} from './errors';
+import { processIo, type CliIo } from './io';
+import { platformsCommand } from './platformsCommand';
+import { runCommand } from './runCommand';
+import { sweepCommand } from './sweepCommand';
+import { MAIN_USAGE } from './usage';
+
+type Command = (argv: readonly string[], io: CliIo) => number;
+
+const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+  sweep: sweepCommand,
+  platforms: platformsCommand,
+};
+
+/** Run the command line; returns the exit code. Output goes through `io` (tests capture it). */
+export function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  return new Promise((done) => done(dispatch(argv, io)));
+}
+
+function dispatch(argv: string[], io: CliIo): number {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(MAIN_USAGE);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.out(MAIN_USAGE);
+    return EXIT_OK;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    const e = new UsageError(
+      `unknown command '${name}' (commands: ${Object.keys(COMMANDS).join(', ')})`,
+    );
+    io.err(usageMessage(e, null));
+    return EXIT_USAGE;
+  }
+  try {
+    return command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(usageMessage(e, name));
+      return EXIT_USAGE;
+    }
+    if (e instanceof ScenarioFailure) {
+      io.err(`${e.message}\n`);
+      return EXIT_FAILED;
+    }
+    throw e;
+  }
+}

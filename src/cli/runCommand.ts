@@ -1,0 +1,150 @@
+// `ipcscope run FILE`: one simulation, reported as text or as the contract's JSON object, with
+// optional event (JSONL) and Chrome-trace exports streamed to files while it runs.
+import type { ConfigOverrides } from '../sim/config';
+import { ChromeTraceBuilder } from '../sim/export/chromeTrace';
+import type { SimEvent } from '../sim/simEvents';
+import { computeRunSummary } from '../sim/summary';
+import {
+  parseArgs,
+  parseCores,
+  parseInteger,
+  parseKernel,
+  parseParam,
+  parsePlatform,
+  type FlagSpec,
+} from './args';
+import { EXIT_FAILED, EXIT_OK, UsageError } from './errors';
+import { FileWriter } from './fileWriter';
+import type { CliIo } from './io';
+import { formatRunReport } from './report';
+import {
+  createSimulation,
+  loadScenarioFile,
+  resolveRunConfig,
+  runSimulation,
+  scriptErrorLines,
+  type RunLimits,
+} from './scenarioRun';
+import { RUN_USAGE } from './usage';
+
+export const DEFAULT_MAX_CYCLES = 100_000_000;
+
+const SPEC: FlagSpec = {
+  help: 'boolean',
+  platform: 'value',
+  cores: 'value',
+  kernel: 'value',
+  mcs: 'boolean',
+  seed: 'value',
+  param: 'repeat',
+  'max-cycles': 'value',
+  'max-events': 'value',
+  'watchdog-ms': 'value',
+  json: 'boolean',
+  events: 'value',
+  trace: 'value',
+};
+
+export interface RunOptions {
+  file: string;
+  overrides: ConfigOverrides;
+  limits: RunLimits;
+  json: boolean;
+  events: string | null;
+  trace: string | null;
+}
+
+/** Parse and check every flag before anything runs (all problems here are exit 2). */
+export function parseRunOptions(argv: readonly string[]): RunOptions | 'help' {
+  const a = parseArgs(argv, SPEC);
+  if (a.bools.has('help')) return 'help';
+  if (a.positionals.length === 0) throw new UsageError('missing the scenario FILE');
+  if (a.positionals.length > 1) {
+    throw new UsageError(`one scenario FILE only, got '${a.positionals.slice(1).join(' ')}' too`);
+  }
+  const v = a.values;
+  const overrides: ConfigOverrides = {};
+  if (v.has('platform')) overrides.platform = parsePlatform('platform', v.get('platform')!);
+  if (v.has('cores')) overrides.cores = parseCores('cores', v.get('cores')!);
+  if (v.has('kernel')) overrides.kernel = parseKernel('kernel', v.get('kernel')!);
+  if (a.bools.has('mcs')) overrides.mcs = true;
+  if (v.has('seed')) overrides.seed = parseInteger('seed', v.get('seed')!, 0, 2 ** 32 - 1);
+  const params = a.repeats.get('param');
+  if (params !== undefined) {
+    overrides.params = {};
+    for (const p of params) {
+      const { name, values } = parseParam(p, false);
+      overrides.params[name] = values[0]!;
+    }
+  }
+  const limits: RunLimits = {
+    maxCycles: v.has('max-cycles')
+      ? parseInteger('max-cycles', v.get('max-cycles')!, 1, Number.MAX_SAFE_INTEGER)
+      : DEFAULT_MAX_CYCLES,
+  };
+  if (v.has('max-events')) {
+    limits.maxEvents = parseInteger('max-events', v.get('max-events')!, 1, Number.MAX_SAFE_INTEGER);
+  }
+  if (v.has('watchdog-ms')) {
+    limits.watchdogMs = parseInteger('watchdog-ms', v.get('watchdog-ms')!, 1, 3_600_000);
+  }
+  return {
+    file: a.positionals[0]!,
+    overrides,
+    limits,
+    json: a.bools.has('json'),
+    events: v.get('events') ?? null,
+    trace: v.get('trace') ?? null,
+  };
+}
+
+export function runCommand(argv: readonly string[], io: CliIo): number {
+  const o = parseRunOptions(argv);
+  if (o === 'help') {
+    io.out(RUN_USAGE);
+    return EXIT_OK;
+  }
+  const loaded = loadScenarioFile(o.file, io.cwd);
+  const config = resolveRunConfig(loaded, o.overrides);
+  const sim = createSimulation(loaded, config, o.limits);
+  const listeners: ((e: SimEvent) => void)[] = [];
+  const events = o.events !== null ? new FileWriter(o.events, io.cwd) : null;
+  if (events !== null) listeners.push((e) => events.write(`${JSON.stringify(e)}\n`));
+  const trace = o.trace !== null ? new FileWriter(o.trace, io.cwd) : null;
+  let builder: ChromeTraceBuilder | null = null;
+  if (trace !== null) {
+    let first = true;
+    trace.write('{"displayTimeUnit":"ns","traceEvents":[\n');
+    builder = new ChromeTraceBuilder(
+      {
+        clockMHz: sim.profile.clockMHz,
+        cores: config.cores,
+        threads: sim.world.state.threads.map((t) => t.name),
+        title: `${loaded.scenario.name} on ${config.platform}`,
+      },
+      (e) => {
+        trace.write(`${first ? '' : ',\n'}${JSON.stringify(e)}`);
+        first = false;
+      },
+    );
+    const b = builder;
+    listeners.push((e) => b.add(e));
+  }
+  try {
+    runSimulation(loaded, sim, o.limits, listeners);
+  } finally {
+    events?.close();
+    if (trace !== null) {
+      builder?.finish(sim.now);
+      trace.write('\n]}\n');
+      trace.close();
+    }
+  }
+  const summary = computeRunSummary(sim);
+  io.out(o.json ? `${JSON.stringify(summary, null, 2)}\n` : formatRunReport(summary, o.file));
+  if (sim.scriptErrors.length > 0) {
+    io.err(scriptErrorLines(loaded, sim));
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { MIXED, PASSIVE, runFixture } from '../worker/testing/fixtures';
+import { createProjection } from './initialProjection';
+import { ProjectionWriter } from './projectionWriter';
+import { MODES, OFF, spanAt, TimelineModel } from './timeline';
+import type { MachineDescription } from './types';
+import type { SimEvent } from '../sim/simEvents';
+
+function build(description: MachineDescription, log: SimEvent[]): TimelineModel {
+  const tl = new TimelineModel(description);
+  const w = new ProjectionWriter(createProjection(description));
+  for (const e of log) {
+    w.apply(e);
+    tl.add(e, w.current.cores[e.core]);
+  }
+  return tl;
+}
+
+describe('TimelineModel', () => {
+  it("a core's span at any event time shows the mode and thread the projection has there", () => {
+    for (const src of [MIXED, PASSIVE]) {
+      const { log, description } = runFixture(src);
+      const tl = new TimelineModel(description);
+      const w = new ProjectionWriter(createProjection(description));
+      for (let i = 0; i < log.length; i++) {
+        const e = log[i]!;
+        w.apply(e);
+        tl.add(e, w.current.cores[e.core]);
+        // Only the last event at an instant defines the span (several can share a time).
+        if (log[i + 1]?.t === e.t) continue;
+        for (const c of w.current.cores) {
+          const s = tl.cores[c.id]!;
+          const k = spanAt(s, e.t);
+          expect(MODES[s.mode[k]!]).toBe(c.mode);
+          expect(s.other[k]).toBe(tl.thread(c.thread));
+        }
+      }
+    }
+  });
+
+  it('a thread runs on at most one core at a time, and is off between runs', () => {
+    const { log, description } = runFixture(PASSIVE);
+    const tl = build(description, log);
+    const server = tl.threads[tl.thread('server')]!;
+    expect(server.mode).toContain(OFF);
+    const cores = new Set(server.other.filter((_, k) => server.mode[k] !== OFF));
+    expect(cores.size).toBe(2); // the passive server follows its clients to both cores (§1.9)
+  });
+
+  it('records every message and slowpath exit as a point in time', () => {
+    const { log, description } = runFixture(MIXED);
+    const tl = build(description, log);
+    expect(tl.messages.t.length).toBe(log.filter((e) => e.type === 'messageTransferred').length);
+    const slow = log.filter(
+      (e) => e.type === 'syscallExited' && e.path === 'slow' && !e.syscall.startsWith('interrupt'),
+    );
+    expect(tl.slowpaths.index).toEqual(slow.map((e) => e.seq));
+    expect(tl.count).toBe(log.length);
+  });
+
+  it('a page mirror fed the deltas holds the same timeline as the worker', () => {
+    const { log, description } = runFixture(MIXED);
+    const worker = new TimelineModel(description);
+    const page = new TimelineModel(description);
+    const w = new ProjectionWriter(createProjection(description));
+    log.forEach((e, i) => {
+      w.apply(e);
+      worker.add(e, w.current.cores[e.core]);
+      if (i % 7 === 0) page.applyDelta(structuredClone(worker.takeDelta()));
+    });
+    page.applyDelta(worker.takeDelta());
+    expect({ ...page, sent: null }).toEqual({ ...worker, sent: null });
+  });
+});

@@ -1,0 +1,224 @@
+// The timeline's data: for every core and every thread, the spans of time it spent in each mode
+// (user, kernel, spinning on the lock, idle), plus messages, slowpath exits, line migrations and
+// console lines as points in time. The worker builds it next to its fold of the log (a span
+// starts exactly at the event that changed the core's mode or thread) and ships what is new to
+// the page as a delta, so the page never folds events itself.
+import type { MachineDescription } from '../sim/describe';
+import type { SimEvent } from '../sim/simEvents';
+import { isSlowpathExit } from './breakpoints';
+import { isIdleThread } from './projectionWriter';
+import type { CoreMode, CoreView } from './types';
+import {
+  spansTail,
+  pointsTail,
+  applySpansTail,
+  applyPointsTail,
+  type TimelineDelta,
+} from './timelineDelta';
+
+export const MODES: readonly CoreMode[] = ['idle', 'user', 'kernel', 'spinning'];
+/** Mode code of a thread that is not running. */
+export const OFF = -1;
+export const MESSAGE_KINDS = ['call', 'reply', 'send', 'fault'] as const;
+
+/** Spans as parallel arrays; span k lasts from start[k] to start[k + 1] (or the log's end). */
+export interface Spans {
+  start: number[];
+  mode: number[];
+  /** Core spans: the thread index (-1 idle thread). Thread spans: the core. */
+  other: number[];
+  /** Index of the event that began the span. */
+  index: number[];
+}
+
+/** Points in time; every array of one Points has the same length. */
+export interface Points {
+  t: number[];
+  index: number[];
+  [column: string]: number[];
+}
+
+export function emptySpans(): Spans {
+  return { start: [], mode: [], other: [], index: [] };
+}
+
+export class TimelineModel {
+  readonly cores: Spans[];
+  readonly threads: Spans[] = [];
+  readonly threadNames: string[] = [];
+  readonly messages: Points & { from: number[]; to: number[]; kind: number[] } = {
+    t: [],
+    index: [],
+    from: [],
+    to: [],
+    kind: [],
+  };
+  readonly slowpaths: Points & { core: number[] } = { t: [], index: [], core: [] };
+  /** consoleWritten and faultRaised events, for the console. */
+  readonly console: Points = { t: [], index: [] };
+  readonly migrations: Points & { from: number[]; to: number[]; cycles: number[] } = {
+    t: [],
+    index: [],
+    from: [],
+    to: [],
+    cycles: [],
+  };
+  /** Events seen so far, and the time of the last one. */
+  count = 0;
+  end = 0;
+  private readonly threadIndex = new Map<string, number>();
+  private readonly lastThread: number[];
+  private readonly lastMode: number[];
+  /** What the last delta covered (worker side). */
+  private sent = { names: 0, cores: [] as number[], threads: [] as number[], points: [0, 0, 0, 0] };
+
+  constructor(desc: MachineDescription) {
+    for (const t of desc.threads) this.thread(t.name);
+    this.cores = desc.cores.map(() => emptySpans());
+    this.lastThread = desc.cores.map(() => -2);
+    this.lastMode = desc.cores.map(() => -2);
+    for (const c of desc.cores) this.mark(c.id, `idle.${c.id}`, 'idle', 0, 0);
+    // Both sides build this much from the description alone.
+    this.sent.names = this.threadNames.length;
+  }
+
+  /** Index of a thread's track (created on first sight); -1 for idle threads. */
+  thread(name: string): number {
+    if (isIdleThread(name)) return -1;
+    let i = this.threadIndex.get(name);
+    if (i === undefined) {
+      i = this.threadNames.length;
+      this.threadNames.push(name);
+      this.threads.push(emptySpans());
+      this.threadIndex.set(name, i);
+    }
+    return i;
+  }
+
+  /** Add an event, given its core as the fold shows it right after the event. */
+  add(e: SimEvent, core: CoreView | undefined): void {
+    this.count = e.seq + 1;
+    this.end = e.t;
+    if (core !== undefined) this.mark(core.id, core.thread, core.mode, e.t, e.seq);
+    if (e.type === 'messageTransferred') {
+      const m = this.messages;
+      m.t.push(e.t);
+      m.index.push(e.seq);
+      m.from.push(this.thread(e.from));
+      m.to.push(this.thread(e.to));
+      m.kind.push(Math.max(0, MESSAGE_KINDS.indexOf(e.kind)));
+    } else if (e.type === 'cacheLineMigrated') {
+      const m = this.migrations;
+      m.t.push(e.t);
+      m.index.push(e.seq);
+      m.from.push(e.from);
+      m.to.push(e.to);
+      m.cycles.push(e.cycles);
+    } else if (e.type === 'consoleWritten' || e.type === 'faultRaised') {
+      this.console.t.push(e.t);
+      this.console.index.push(e.seq);
+    } else if (isSlowpathExit(e)) {
+      this.slowpaths.t.push(e.t);
+      this.slowpaths.index.push(e.seq);
+      this.slowpaths.core.push(e.core);
+    }
+  }
+
+  /** Start new spans if the core's thread or mode changed. */
+  private mark(
+    core: number,
+    threadName: string,
+    modeName: CoreMode,
+    t: number,
+    index: number,
+  ): void {
+    const th = this.thread(threadName);
+    const mode = MODES.indexOf(modeName);
+    const prevThread = this.lastThread[core]!;
+    if (th === prevThread && mode === this.lastMode[core]) return;
+    push(this.cores[core]!, t, mode, th, index);
+    if (prevThread >= 0 && prevThread !== th) push(this.threads[prevThread]!, t, OFF, core, index);
+    if (th >= 0) push(this.threads[th]!, t, mode, core, index);
+    this.lastThread[core] = th;
+    this.lastMode[core] = mode;
+  }
+
+  /** Everything added since the last delta (worker side). */
+  takeDelta(): TimelineDelta {
+    const s = this.sent;
+    const points = [this.messages, this.slowpaths, this.console, this.migrations];
+    const d: TimelineDelta = {
+      count: this.count,
+      end: this.end,
+      nameBase: s.names,
+      names: this.threadNames.slice(s.names),
+      cores: this.cores.map((sp, i) => spansTail(sp, s.cores[i] ?? 0)),
+      threads: this.threads.map((sp, i) => spansTail(sp, s.threads[i] ?? 0)),
+      points: points.map((p, i) => pointsTail(p, s.points[i] ?? 0)),
+    };
+    this.sent = {
+      names: this.threadNames.length,
+      cores: this.cores.map((sp) => sp.start.length),
+      threads: this.threads.map((sp) => sp.start.length),
+      points: points.map((p) => p.t.length),
+    };
+    return d;
+  }
+
+  /** Add a delta from the worker (page side). */
+  applyDelta(d: TimelineDelta): void {
+    if (d.nameBase !== this.threadNames.length) {
+      throw new Error(
+        `timeline delta names start at ${d.nameBase}, have ${this.threadNames.length}`,
+      );
+    }
+    for (const n of d.names) this.thread(n);
+    d.cores.forEach((tail, i) => applySpansTail(this.cores[i]!, tail));
+    d.threads.forEach((tail, i) => applySpansTail(this.threads[i]!, tail));
+    [this.messages, this.slowpaths, this.console, this.migrations].forEach((p, i) =>
+      applyPointsTail(p, d.points[i]!),
+    );
+    this.count = d.count;
+    this.end = d.end;
+  }
+}
+
+function push(s: Spans, t: number, mode: number, other: number, index: number): void {
+  const n = s.start.length;
+  // Several changes at one instant: keep only the last.
+  if (n > 0 && s.start[n - 1] === t) {
+    s.mode[n - 1] = mode;
+    s.other[n - 1] = other;
+    s.index[n - 1] = index;
+    return;
+  }
+  s.start.push(t);
+  s.mode.push(mode);
+  s.other.push(other);
+  s.index.push(index);
+}
+
+/** The span covering time t (binary search), or -1 before the first. */
+export function spanAt(s: Spans, t: number): number {
+  let lo = 0;
+  let hi = s.start.length - 1;
+  if (hi < 0 || s.start[0]! > t) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s.start[mid]! <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** First index whose time is >= t in a sorted time array. */
+export function firstAtOrAfter(times: number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,50 @@
+// Opening the app: read the URL, open its scenario (or the default) on its machine and start
+// running; keep the URL in step with the scenario and machine so it can be shared.
+import type { AppStore } from './store/createAppStore';
+import { DEFAULT_SPEED } from './store/playbackSlice';
+import { DEFAULT_SCENARIO } from './store/scenarioList';
+import { parseUrl, toUrl } from './store/urlState';
+import type { SimClient } from '../worker/simClient';
+
+export function startApp(
+  store: AppStore,
+  client: SimClient,
+  loc: Location,
+  history: History,
+): void {
+  const url = parseUrl(loc.search);
+  const s = store.getState();
+  s.setSpeed(url.speed === undefined ? DEFAULT_SPEED : url.speed);
+  s.openScenario(url.scenario ?? DEFAULT_SCENARIO, url.overrides, { run: !url.paused });
+  if (url.problems.length > 0) {
+    store.setState((st) => ({
+      errors: [
+        ...st.errors,
+        ...url.problems.map((message, i) => ({
+          id: -1 - i,
+          kind: 'load' as const,
+          message: `in the address: ${message}`,
+          file: null,
+          line: null,
+          column: null,
+          thread: null,
+          at: 0,
+        })),
+      ],
+    }));
+  }
+  // Scenario files the catalog does not list yet: ask the worker for their names.
+  const unnamed = s.scenarios.filter((e) => e.title === e.id);
+  if (unnamed.length > 0) {
+    store.setState((st) => ({ pending: st.pending + 1 }));
+    client.send({
+      type: 'describeScenarios',
+      sources: unnamed.map((e) => ({ file: e.file, source: e.source })),
+    });
+  }
+  store.subscribe((now, before) => {
+    if (now.scenarioId === before.scenarioId && now.overrides === before.overrides) return;
+    if (now.scenarioId === null) return;
+    history.replaceState(null, '', `${loc.pathname}${toUrl(now.scenarioId, now.overrides)}`);
+  });
+}

@@ -1,0 +1,63 @@
+// Run, pause, step, seek, speed and breakpoints: each is a request to the worker, which answers
+// with events, a snapshot and `done`; `pending` counts the requests not yet done.
+import type { StoreApi } from 'zustand/vanilla';
+import { sameBreakpoint } from '../../projection/breakpoints';
+import type { Request } from '../../protocol/messages';
+import type { SimClient } from '../../worker/simClient';
+import type { AppState, PlaybackSlice } from './types';
+
+type Set = StoreApi<AppState>['setState'];
+type Get = StoreApi<AppState>['getState'];
+
+export const DEFAULT_SPEED = 100;
+
+export function createPlaybackSlice(set: Set, get: Get, client: SimClient): PlaybackSlice {
+  const send = (r: Request): void => {
+    set((s) => ({ pending: s.pending + 1 }));
+    client.send(r);
+  };
+  const ready = (): boolean => get().loadState === 'ready';
+  return {
+    running: false,
+    cursor: 0,
+    total: 0,
+    now: 0,
+    speed: DEFAULT_SPEED,
+    stop: null,
+    breakpoints: [],
+    pending: 0,
+    run() {
+      if (!ready() || get().running) return;
+      set({ running: true, stop: null });
+      send({ type: 'run' });
+    },
+    pause() {
+      if (!get().running) return;
+      send({ type: 'pause' });
+    },
+    toggleRun() {
+      if (get().running) get().pause();
+      else get().run();
+    },
+    step(unit, direction) {
+      if (!ready()) return;
+      send({ type: 'step', unit, direction });
+    },
+    seek(index) {
+      if (!ready()) return;
+      send({ type: 'seek', index });
+    },
+    setSpeed(speed) {
+      set({ speed });
+      send({ type: 'setSpeed', eventsPerSecond: speed });
+    },
+    toggleBreakpoint(b) {
+      const has = get().breakpoints.some((x) => sameBreakpoint(x, b));
+      const breakpoints = has
+        ? get().breakpoints.filter((x) => !sameBreakpoint(x, b))
+        : [...get().breakpoints, b];
+      set({ breakpoints });
+      send({ type: 'setBreakpoints', breakpoints });
+    },
+  };
+}

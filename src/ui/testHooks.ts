@@ -1,0 +1,44 @@
+// A small window.__ipcscope surface for end-to-end tests and benchmarks: an idle signal to wait
+// on (never fixed sleeps), read access to the log, and loading a source that is not built in.
+import type { SimEvent } from '../sim/simEvents';
+import type { ConfigOverrides } from '../sim/config';
+import { isIdle, type AppStore } from './store/createAppStore';
+
+export interface IpcscopeHooks {
+  store: AppStore;
+  /** Resolves once nothing runs, no request is pending and every message has been applied. */
+  waitForIdle(): Promise<void>;
+  event(index: number): SimEvent;
+  scenarios(): string[];
+  loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
+}
+
+declare global {
+  interface Window {
+    __ipcscope?: IpcscopeHooks;
+  }
+}
+
+export function installTestHooks(store: AppStore): void {
+  window.__ipcscope = {
+    store,
+    waitForIdle() {
+      return new Promise((resolve) => {
+        const check = (): boolean => {
+          if (!isIdle(store)) return false;
+          resolve();
+          return true;
+        };
+        if (check()) return;
+        const unsubscribe = store.subscribe(() => {
+          if (check()) unsubscribe();
+        });
+      });
+    },
+    event: (i) => store.getState().log.get(i),
+    scenarios: () => store.getState().scenarios.map((s) => s.id),
+    loadSource(source, file, overrides = {}, run = false) {
+      store.getState().loadSource(source, file, overrides, { run });
+    },
+  };
+}

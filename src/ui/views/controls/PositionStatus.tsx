@@ -1,0 +1,53 @@
+// Where the cursor is (event i of n, simulated time) and why the run stopped.
+import { useAppStore } from '../../store/AppStoreProvider';
+import { fmtCycles, fmtInt } from '../../format';
+
+const REASON_TEXT: Record<string, string> = {
+  paused: 'paused',
+  breakpoint: 'breakpoint',
+  idle: 'finished',
+  maxCycles: 'cycle limit',
+  maxEvents: 'event limit',
+  watchdog: 'watchdog',
+  logFull: 'log full',
+  stepLimit: 'not found',
+  error: 'error',
+};
+
+export function PositionStatus() {
+  const cursor = useAppStore((s) => s.cursor);
+  const total = useAppStore((s) => s.total);
+  const running = useAppStore((s) => s.running);
+  const stop = useAppStore((s) => s.stop);
+  const clock = useAppStore((s) => s.description?.platform.clockMHz);
+  const t = useAppStore((s) =>
+    s.cursor > 0 && s.cursor <= s.log.length ? s.log.timeAt(s.cursor - 1) : 0,
+  );
+  const loadState = useAppStore((s) => s.loadState);
+  return (
+    <div
+      className="position"
+      data-testid="position"
+      data-cursor={cursor}
+      data-total={total}
+      data-running={running}
+    >
+      <span className="num">
+        event <b>{fmtInt(cursor)}</b> / {fmtInt(total)}
+      </span>
+      <span className="num muted">t = {fmtCycles(t, clock)}</span>
+      {loadState === 'loading' && <span className="pill">loading…</span>}
+      {running && <span className="pill running">running</span>}
+      {!running && stop !== null && (
+        <span
+          className={`pill stop-${stop.reason}`}
+          title={stop.detail}
+          data-testid="stop-reason"
+          data-reason={stop.reason}
+        >
+          {REASON_TEXT[stop.reason] ?? stop.reason}
+        </span>
+      )}
+    </div>
+  );
+}

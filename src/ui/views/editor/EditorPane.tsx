@@ -1,0 +1,134 @@
+// The scenario editor: Monaco with the scenario API's types (autocomplete, hovers, inline type
+// errors from the TS worker) and the engine's markers on the lines that caused them. Controlled
+// by props; load it with React.lazy so the first screen never waits for Monaco.
+import { useEffect, useRef } from 'react';
+import type { editor as MonacoEditor } from 'monaco-editor/editor';
+import type { EditorMarker } from '../../playground/markers';
+import { exposeMarkers, toEditorMarkers, toMarkerData } from './editorMarkers';
+import { exposeEditorText, hideEditorText } from './editorTestHook';
+import { APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
+import { SCENARIO_MODEL_PATH } from './scenarioLib';
+
+export interface EditorPaneProps {
+  /** The scenario text; a change from outside (an example, a file, a link) replaces the model's. */
+  value: string;
+  onChange: (value: string) => void;
+  /** The engine's markers: load, runtime, fault and watchdog errors, by line. */
+  markers: readonly EditorMarker[];
+  /** Type and syntax errors from the TS worker, each time they change (the app blocks Run on errors). */
+  onDiagnostics?: (diagnostics: EditorMarker[]) => void;
+  /** Ctrl/Cmd+Enter in the editor. */
+  onRun?: () => void;
+  readOnly?: boolean;
+  /**
+   * Scroll to this line and put the cursor on it. A number moves when it changes; an object moves
+   * each time a new one is passed (to show the same line again).
+   */
+  revealLine?: number | { line: number };
+  /** A Monaco theme; default: the app's dark theme. */
+  theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
+}
+
+export default function EditorPane(props: EditorPaneProps) {
+  const { value, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
+  // Callbacks change on every render; the editor's listeners read the latest through this.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    const monaco = getMonaco();
+    const host = hostRef.current;
+    if (host === null) return;
+    const uri = monaco.Uri.parse(SCENARIO_MODEL_PATH);
+    monaco.editor.getModel(uri)?.dispose();
+    const model = monaco.editor.createModel(latest.current.value, 'typescript', uri);
+    model.setEOL(monaco.editor.EndOfLineSequence.LF);
+    const editor = monaco.editor.create(host, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fixedOverflowWidgets: true,
+      tabSize: 2,
+      fontSize: 13,
+      ariaLabel: 'Scenario editor',
+    });
+    editorRef.current = editor;
+    const changed = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    const markersChanged = monaco.editor.onDidChangeMarkers((uris) => {
+      if (!uris.some((u) => u.toString() === uri.toString())) return;
+      const all = monaco.editor.getModelMarkers({ resource: uri });
+      exposeMarkers(all);
+      const compile = all.filter((m) => m.owner !== RUNTIME_OWNER);
+      latest.current.onDiagnostics?.(toEditorMarkers(compile));
+    });
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
+    document.body.dataset.editorReady = 'true';
+    exposeEditorText(() => model.getValue());
+    return () => {
+      hideEditorText();
+      changed.dispose();
+      markersChanged.dispose();
+      editor.dispose();
+      model.dispose();
+      editorRef.current = null;
+      delete document.body.dataset.editorReady;
+      delete document.body.dataset.editorMarkers;
+    };
+  }, []);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || model.getValue() === value) return;
+    // An edit rather than setValue, so Ctrl+Z brings back the text that was replaced.
+    editorRef.current?.pushUndoStop();
+    model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+    editorRef.current?.pushUndoStop();
+  }, [value]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    // A marker past the end belongs to text that is gone (the script was replaced since the run).
+    const current = markers.filter((m) => m.line <= model.getLineCount());
+    getMonaco().editor.setModelMarkers(
+      model,
+      RUNTIME_OWNER,
+      current.map((m) => toMarkerData(model, m)),
+    );
+  }, [markers]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly });
+  }, [readOnly]);
+
+  useEffect(() => {
+    getMonaco().editor.setTheme(theme);
+  }, [theme]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || revealLine === undefined) return;
+    const wanted = typeof revealLine === 'number' ? revealLine : revealLine.line;
+    const line = Math.min(Math.max(1, wanted), model.getLineCount());
+    editor.revealLineInCenter(line);
+    editor.setPosition({
+      lineNumber: line,
+      column: model.getLineFirstNonWhitespaceColumn(line) || 1,
+    });
+    editor.focus();
+  }, [revealLine]);
+
+  return (
+    <div
+      ref={hostRef}
+      data-testid="editor-pane"
+      style={{ width: '100%', height: '100%', minHeight: 0 }}
+    />
+  );
+}

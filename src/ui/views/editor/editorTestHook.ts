@@ -1,0 +1,20 @@
+// For end-to-end tests: the editor's text as the model holds it (Monaco renders only the visible
+// lines, so the DOM cannot tell). Import it type-only from a spec to get the Window field.
+
+export interface EditorTestHook {
+  getValue(): string;
+}
+
+declare global {
+  interface Window {
+    __ipcscopeEditor?: EditorTestHook;
+  }
+}
+
+export function exposeEditorText(getValue: () => string): void {
+  window.__ipcscopeEditor = { getValue };
+}
+
+export function hideEditorText(): void {
+  delete window.__ipcscopeEditor;
+}

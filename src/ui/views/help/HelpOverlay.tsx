@@ -1,0 +1,66 @@
+// The help overlay (?): every keyboard shortcut, and how to read the screen.
+import { useActions, useAppStore } from '../../store/AppStoreProvider';
+import { SHORTCUTS } from '../controls/shortcuts';
+import './help.css';
+
+export function HelpOverlay() {
+  const open = useAppStore((s) => s.helpOpen);
+  const { setHelpOpen } = useActions();
+  if (!open) return null;
+  return (
+    <div className="help-backdrop" onClick={() => setHelpOpen(false)}>
+      <div
+        className="help"
+        role="dialog"
+        aria-label="Keyboard shortcuts"
+        data-testid="help"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <header>
+          <b>Keyboard shortcuts</b>
+          <button onClick={() => setHelpOpen(false)} aria-label="Close">
+            ×
+          </button>
+        </header>
+        <table>
+          <tbody>
+            {SHORTCUTS.map((s) => (
+              <tr key={s.description}>
+                <td>
+                  {s.keys.map((k, i) => (
+                    <span key={k}>
+                      {i > 0 && ' + '}
+                      <kbd>{k}</kbd>
+                    </span>
+                  ))}
+                </td>
+                <td>{s.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="help-guide">
+          <b>Reading the screen</b>
+          <p>
+            <b>Machine</b>: each card is a core: its thread and mode (
+            <span className="c-user">user</span>, <span className="c-kernel">kernel</span>,{' '}
+            <span className="c-spin">spinning</span> on the big lock, idle). Arrows are cache lines
+            that just moved between cores, coloured by what the move cost.
+          </p>
+          <p>
+            <b>Endpoints</b>: state and queue in order; senders show the badge of the cap they used.{' '}
+            <b>Inspector</b>: the event at the cursor and the kernel entry around it, with the
+            fastpath condition that failed.
+          </p>
+          <p>
+            <b>Timeline</b>: wheel zooms, drag pans, shift+wheel scrolls tracks, click jumps to the
+            event. The URL opens a scenario on a machine:{' '}
+            <span className="mono">
+              ?scenario=echo&amp;platform=xeon-2s&amp;cores=4&amp;kernel=smp&amp;mcs=1&amp;seed=2
+            </span>
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+// Draws the timeline on a 2D canvas (perf-limits.md §3: canvas, not SVG, beyond ~1k animated
+// elements): spans per core and per thread coloured by mode, messages as arrows between thread
+// tracks, slowpath exits as marks, the cursor, and the already-simulated future dimmed.
+import { ticks } from 'd3';
+import {
+  firstAtOrAfter,
+  MESSAGE_KINDS,
+  OFF,
+  spanAt,
+  type Spans,
+  type TimelineModel,
+} from '../../../projection/timeline';
+import { AXIS, GUTTER, xOf, type Rows, type View } from './timelineLayout';
+
+export interface Palette {
+  bg: string;
+  grid: string;
+  text: string;
+  muted: string;
+  modes: string[];
+  messages: string[];
+  slow: string;
+  cursor: string;
+}
+
+export function readPalette(el: Element): Palette {
+  const css = getComputedStyle(el);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    bg: v('--panel'),
+    grid: v('--border'),
+    text: v('--text'),
+    muted: v('--muted'),
+    modes: [v('--idle'), v('--user'), v('--kernel'), v('--spinning')],
+    messages: MESSAGE_KINDS.map((k) => v(`--${k}`)),
+    slow: v('--slow'),
+    cursor: v('--accent'),
+  };
+}
+
+/**
+ * Add a row's spans as rectangles (x, y, w, h) to one list per mode. Zoomed out, many spans
+ * share a pixel column: each column takes the mode that covers most of it, and runs of equal
+ * columns become one rectangle, so a row costs at most a few hundred whatever the log's length.
+ */
+function addSpans(
+  rects: number[][],
+  cover: Float32Array,
+  s: Spans,
+  view: View,
+  width: number,
+  end: number,
+  y: number,
+  h: number,
+) {
+  const modes = rects.length;
+  const cols = Math.max(0, Math.ceil(width - GUTTER));
+  cover.fill(0, 0, cols * modes);
+  for (let i = Math.max(0, spanAt(s, view.t0)); i < s.start.length && s.start[i]! <= view.t1; i++) {
+    const mode = s.mode[i]!;
+    if (mode === OFF) continue;
+    const x0 = Math.max(0, xOf(view, width, s.start[i]!) - GUTTER);
+    const x1 = Math.min(cols, xOf(view, width, s.start[i + 1] ?? end) - GUTTER);
+    for (let c = Math.floor(x0); c < x1 && c < cols; c++) {
+      cover[c * modes + mode]! += Math.min(x1, c + 1) - Math.max(x0, c);
+    }
+  }
+  let runMode = -1;
+  let runStart = 0;
+  for (let c = 0; c <= cols; c++) {
+    let best = -1;
+    if (c < cols) {
+      let most = 0.05;
+      for (let m = 0; m < modes; m++) {
+        if (cover[c * modes + m]! > most) {
+          most = cover[c * modes + m]!;
+          best = m;
+        }
+      }
+    }
+    if (best === runMode) continue;
+    if (runMode >= 0) rects[runMode]!.push(GUTTER + runStart, y, c - runStart, h);
+    runMode = best;
+    runStart = c;
+  }
+}
+
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  tl: TimelineModel,
+  rows: Rows,
+  view: View,
+  size: { width: number; height: number },
+  cursorT: number | null,
+  pal: Palette,
+): void {
+  const { width, height } = size;
+  ctx.fillStyle = pal.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+  const end = Math.max(tl.end, view.t0);
+  // Time axis with grid lines.
+  const tk = ticks(view.t0, view.t1, Math.max(2, Math.floor((width - GUTTER) / 110)));
+  ctx.strokeStyle = pal.grid;
+  ctx.fillStyle = pal.muted;
+  for (const t of tk) {
+    const x = Math.round(xOf(view, width, t)) + 0.5;
+    if (x < GUTTER) continue;
+    ctx.beginPath();
+    ctx.moveTo(x, AXIS - 4);
+    ctx.lineTo(x, height);
+    ctx.stroke();
+    ctx.fillText(t.toLocaleString('en-US'), x + 3, AXIS / 2);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, AXIS, width, height - AXIS);
+  ctx.clip();
+  const top = AXIS - view.scrollY;
+  const visible = (y: number, h: number) => top + y + h >= AXIS && top + y <= height;
+  ctx.fillStyle = pal.muted;
+  if (visible(rows.coreHeader, 16)) ctx.fillText('CORES', 8, top + rows.coreHeader + 8);
+  if (visible(rows.threadHeader, 16)) ctx.fillText('THREADS', 8, top + rows.threadHeader + 8);
+  const rowY = new Map<number, number>();
+  const spanRects = pal.modes.map((): number[] => []);
+  const cover = new Float32Array(Math.ceil(width) * pal.modes.length);
+  for (const r of rows.rows) {
+    const y = top + r.y;
+    if (r.kind === 'thread') rowY.set(r.index, y + r.h / 2);
+    if (!visible(r.y, r.h)) continue;
+    ctx.fillStyle = pal.text;
+    ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
+    const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
+    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4);
+  }
+  // fillRect, not one path of rectangles: a software rasterizer fills rectangles far faster.
+  spanRects.forEach((r, mode) => {
+    ctx.fillStyle = pal.modes[mode]!;
+    for (let i = 0; i < r.length; i += 4) ctx.fillRect(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!);
+  });
+  // Slowpath exits: a mark on the core's track.
+  const sp = tl.slowpaths;
+  let lastMark = -1;
+  ctx.fillStyle = pal.slow;
+  for (let i = firstAtOrAfter(sp.t, view.t0); i < sp.t.length && sp.t[i]! <= view.t1; i++) {
+    const r = rows.rows[sp.core[i]!];
+    if (!r || !visible(r.y, r.h)) continue;
+    const x = xOf(view, width, sp.t[i]!);
+    const y = top + r.y;
+    if (x - lastMark < 3) continue;
+    lastMark = x;
+    ctx.fillRect(x - 2, y, 4, 3);
+    ctx.fillRect(x - 1, y + 3, 2, 2);
+  }
+  // Messages: arrows from the sender's track to the receiver's, one path per kind, at most one
+  // arrow per pixel column and kind. Zoomed out so far that they would hide the tracks (and
+  // cost more to raster than everything else), they are left out: zoom in to see them.
+  const m = tl.messages;
+  const inView = firstAtOrAfter(m.t, view.t1 + 1) - firstAtOrAfter(m.t, view.t0);
+  if (inView > MAX_ARROWS) {
+    ctx.restore();
+    drawCursor(ctx, view, size, cursorT, pal);
+    return;
+  }
+  const lines = pal.messages.map((): number[] => []);
+  const heads = pal.messages.map(() => new Path2D());
+  const lastX = pal.messages.map(() => -1);
+  const yMin = AXIS;
+  for (let i = firstAtOrAfter(m.t, view.t0); i < m.t.length && m.t[i]! <= view.t1; i++) {
+    const y1 = rowY.get(m.from[i]!);
+    const y2 = rowY.get(m.to[i]!);
+    if (y1 === undefined || y2 === undefined) continue;
+    if (Math.max(y1, y2) < yMin || Math.min(y1, y2) > height) continue;
+    const k = m.kind[i]!;
+    const x = xOf(view, width, m.t[i]!);
+    if (Math.floor(x) === lastX[k]) continue;
+    lastX[k] = Math.floor(x);
+    lines[k]!.push(x, Math.min(y1, y2), Math.abs(y2 - y1));
+    const dir = y2 > y1 ? 1 : -1;
+    heads[k]!.moveTo(x, y2);
+    heads[k]!.lineTo(x - 3, y2 - 5 * dir);
+    heads[k]!.lineTo(x + 3, y2 - 5 * dir);
+    heads[k]!.closePath();
+  }
+  pal.messages.forEach((colour, k) => {
+    ctx.fillStyle = colour;
+    const l = lines[k]!;
+    for (let i = 0; i < l.length; i += 3) ctx.fillRect(l[i]! - 0.6, l[i + 1]!, 1.2, l[i + 2]!);
+    ctx.fill(heads[k]!);
+  });
+  ctx.restore();
+  drawCursor(ctx, view, size, cursorT, pal);
+}
+
+/** More messages than this in view are not drawn (they would be a solid block anyway). */
+export const MAX_ARROWS = 600;
+
+function drawCursor(
+  ctx: CanvasRenderingContext2D,
+  view: View,
+  { width, height }: { width: number; height: number },
+  cursorT: number | null,
+  pal: Palette,
+): void {
+  // The cursor, and the future already simulated but not yet reached, dimmed.
+  if (cursorT !== null) {
+    const x = xOf(view, width, cursorT);
+    if (x < width) {
+      ctx.fillStyle = 'rgba(13,17,23,0.55)';
+      ctx.fillRect(Math.max(GUTTER, x), AXIS, width - Math.max(GUTTER, x), height - AXIS);
+    }
+    if (x >= GUTTER && x <= width) {
+      ctx.fillStyle = pal.cursor;
+      ctx.fillRect(Math.round(x) - 1, 0, 2, height);
+    }
+  }
+  ctx.fillStyle = pal.grid;
+  ctx.fillRect(GUTTER - 1, 0, 1, height);
+}

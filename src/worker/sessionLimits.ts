@@ -1,0 +1,11 @@
+// Limits of one run in the app. The log cap bounds memory (about 50 bytes an event in the worker
+// and as much again in the page); past it the run stops and everything logged stays seekable.
+
+/** The most events one run keeps; the run stops there. */
+export const LOG_CAP = 2_000_000;
+/** Projection checkpoint spacing: a seek folds at most this many events. */
+export const CHECKPOINT_EVERY = 16_384;
+/** A step by entry or message gives up after producing this many events. */
+export const STEP_SEARCH_LIMIT = 500_000;
+/** Simulated cycles after which a run ends (DESIGN.md "The command line": --max-cycles). */
+export const MAX_CYCLES = 100_000_000;

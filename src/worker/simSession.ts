@@ -1,0 +1,369 @@
+// The simulation behind the worker: one loaded run (runLog.ts) and the cursor the page looks
+// at. Runs the engine in time slices, steps exactly by event, kernel entry or message, seeks
+// anywhere in the log, stops at breakpoints, and posts events at most once per slice.
+import {
+  hitBreakpoint,
+  stepEndType,
+  type Breakpoint,
+  type StepUnit,
+} from '../projection/breakpoints';
+import { codeOf } from '../projection/eventLog';
+import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
+import type { Projection } from '../projection/types';
+import type { FromWorker, Reply, Request, StopReason, ToWorker } from '../protocol/messages';
+import { PROTOCOL_VERSION } from '../protocol/messages';
+import type { ConfigOverrides } from '../sim/config';
+import { PLATFORMS } from '../sim/machine/platforms';
+import { describeScenarios } from './describeScenarios';
+import { RunLog } from './runLog';
+import { loadErrorReply, stopDetail } from './sessionErrors';
+import { STEP_SEARCH_LIMIT } from './sessionLimits';
+
+/** What the session needs from where it runs (a worker, or the test process). */
+export interface SessionHost {
+  post(msg: FromWorker, transfer?: Transferable[]): void;
+  /** Real time in ms (slices and speed only; never simulated time). */
+  now(): number;
+  /** Run fn later (after other messages had a chance to arrive). */
+  defer(fn: () => void, ms: number): void;
+}
+
+const SLICE_MS = 12;
+const MAX_UNACKED = 4;
+/** Replaying logged events costs little; bound a slice so the page can fold it in a frame. */
+const REPLAY_PER_SLICE = 60_000;
+
+export class SimSession {
+  private run: RunLog | null = null;
+  private cursor = 0;
+  private running = false;
+  private speed: number | null = 1000;
+  private allowance = 0;
+  private lastSlice = 0;
+  private breakpoints: Breakpoint[] = [];
+  private sentEvents = 0;
+  private sentStrings = 0;
+  private batchId = 0;
+  private unacked = 0;
+  private sliceQueued = false;
+  /** The projection the page has (the last snapshot, plus the deltas since). */
+  private sentProjection: Projection | null = null;
+
+  constructor(private readonly host: SessionHost) {}
+
+  handle(msg: ToWorker): void {
+    if (msg.v !== PROTOCOL_VERSION) {
+      this.reply(msg.seq, {
+        type: 'error',
+        kind: 'load',
+        message: `protocol version ${msg.v} does not match the worker's ${PROTOCOL_VERSION}: reload the page`,
+        file: null,
+        line: null,
+        column: null,
+      });
+      this.reply(msg.seq, { type: 'done' });
+      return;
+    }
+    try {
+      this.dispatch(msg.seq, msg);
+    } catch (e) {
+      this.running = false;
+      const message = e instanceof Error ? e.message : String(e);
+      this.reply(msg.seq, {
+        type: 'error',
+        kind: 'runtime',
+        message,
+        file: null,
+        line: null,
+        column: null,
+      });
+      this.stopped(msg.seq, 'error', message);
+    }
+    if (msg.type !== 'ack' && msg.type !== 'ping') this.reply(msg.seq, { type: 'done' });
+  }
+
+  private dispatch(seq: number, m: Request): void {
+    switch (m.type) {
+      case 'load':
+        return this.load(seq, m.source, m.file, m.overrides);
+      case 'describeScenarios':
+        return this.reply(seq, describeScenarios(m.sources));
+      case 'run':
+        return this.start(seq);
+      case 'pause':
+        return this.pause(seq, 'paused');
+      case 'step':
+        return this.step(seq, m.unit, m.direction);
+      case 'seek':
+        return this.seek(seq, m.index);
+      case 'setBreakpoints':
+        this.breakpoints = m.breakpoints;
+        return;
+      case 'setSpeed':
+        this.speed = m.eventsPerSecond;
+        this.allowance = 0;
+        return;
+      case 'ack':
+        this.unacked = Math.max(0, this.unacked - 1);
+        if (this.running) this.queueSlice(0);
+        return;
+      case 'ping':
+        return this.reply(seq, { type: 'pong' });
+    }
+  }
+
+  private reply(seq: number, r: Reply, transfer?: Transferable[]): void {
+    this.host.post({ v: PROTOCOL_VERSION, seq, ...r }, transfer);
+  }
+
+  private load(seq: number, source: string, file: string, overrides: ConfigOverrides): void {
+    this.running = false;
+    this.run = null;
+    this.sentProjection = null;
+    this.cursor = 0;
+    this.sentEvents = 0;
+    this.sentStrings = 0;
+    this.unacked = 0;
+    try {
+      this.run = RunLog.load(source, file, overrides, () => this.host.now());
+    } catch (e) {
+      this.reply(seq, loadErrorReply(e, file));
+      return;
+    }
+    const { scenario } = this.run.loaded;
+    this.reply(seq, {
+      type: 'loaded',
+      scenario: { file, name: scenario.name, description: scenario.description ?? '' },
+      config: this.run.sim.config,
+      description: this.run.description,
+      platforms: PLATFORMS.map((p) => ({
+        id: p.id,
+        name: p.name,
+        isa: p.isa,
+        cores: p.cores,
+        clusterSize: p.topology.clusterSize,
+        socketSize: p.topology.socketSize,
+      })),
+    });
+    this.sendEvents(seq);
+    this.snapshot(seq);
+  }
+
+  /** Make the log at least `count` events long if the run can; reports new script errors. */
+  private produce(count: number): boolean {
+    const ok = this.run!.produce(count);
+    this.reportScriptErrors(0);
+    return ok;
+  }
+
+  private get endReason(): StopReason | null {
+    return this.run!.endReason;
+  }
+
+  private start(seq: number): void {
+    if (this.running) return;
+    if (this.run === null) {
+      // The page counts on a stop after every run request, even one that cannot start.
+      this.stopped(seq, 'error', 'No scenario is loaded.');
+      return;
+    }
+    if (this.cursor >= this.run.length && !this.produce(this.cursor + 1)) {
+      this.stopped(seq, this.endReason ?? 'idle');
+      return;
+    }
+    this.running = true;
+    this.allowance = 0;
+    this.lastSlice = this.host.now();
+    this.queueSlice(0);
+  }
+
+  private queueSlice(ms: number): void {
+    if (this.sliceQueued) return;
+    this.sliceQueued = true;
+    this.host.defer(() => {
+      this.sliceQueued = false;
+      this.slice();
+    }, ms);
+  }
+
+  /** One time slice of a run: move the cursor, then post what the page has not seen. */
+  private slice(): void {
+    if (!this.running || this.run === null || this.unacked >= MAX_UNACKED) return;
+    const r = this.run;
+    const now = this.host.now();
+    let budget = Infinity;
+    if (this.speed !== null) {
+      this.allowance = Math.min(
+        this.allowance + (this.speed * (now - this.lastSlice)) / 1000,
+        Math.max(1, this.speed / 10),
+      );
+      budget = Math.floor(this.allowance);
+    }
+    this.lastSlice = now;
+    const deadline = now + SLICE_MS;
+    const replayEnd =
+      this.cursor < r.log.length ? Math.min(r.log.length, this.cursor + REPLAY_PER_SLICE) : -1;
+    let moved = 0;
+    let hit: Breakpoint | null = null;
+    let end: StopReason | null = null;
+    while (moved < budget) {
+      if (this.cursor >= r.log.length && !this.produce(this.cursor + 1)) {
+        end = this.endReason ?? 'idle';
+        break;
+      }
+      if (this.breakpoints.length > 0)
+        hit = hitBreakpoint(r.log.get(this.cursor), this.breakpoints);
+      this.cursor++;
+      moved++;
+      if (hit !== null) break;
+      if (this.cursor === replayEnd) break;
+      if ((moved & 255) === 0 && this.host.now() > deadline) break;
+    }
+    if (this.speed !== null) this.allowance -= moved;
+    if (hit !== null || end !== null) {
+      this.running = false;
+      this.sendEvents(0);
+      this.snapshot(0);
+      this.stopped(0, hit !== null ? 'breakpoint' : end!, hit !== null ? stopDetail(hit) : '');
+      return;
+    }
+    if (moved > 0 || this.sentEvents < r.log.length) this.sendEvents(0, true);
+    this.queueSlice(this.speed === null ? 0 : 16);
+  }
+
+  /**
+   * Post the events the page has not seen, the timeline's new part, and (`withDelta`, while
+   * running) what changed in the projection at the cursor since the last one posted. Pauses,
+   * steps and seeks follow this with a whole snapshot instead.
+   */
+  private sendEvents(seq: number, withDelta = false): void {
+    const r = this.run;
+    if (r === null) return;
+    let delta: ProjectionDelta | null = null;
+    if (withDelta && this.sentProjection !== null) {
+      const p = r.projectionAt(this.cursor);
+      delta = diffProjection(this.sentProjection, p);
+      this.sentProjection = p;
+    }
+    const batch = r.log.slice(this.sentEvents, r.log.length, this.sentStrings);
+    this.sentEvents = r.log.length;
+    this.sentStrings = r.log.strings.length;
+    this.unacked++;
+    this.reply(
+      seq,
+      {
+        type: 'events',
+        batchId: ++this.batchId,
+        batch,
+        cursor: this.cursor,
+        total: r.log.length,
+        running: this.running,
+        now: r.sim.now,
+        timeline: r.timeline.takeDelta(),
+        delta,
+      },
+      [batch.data.buffer, batch.offsets.buffer],
+    );
+  }
+
+  private pause(seq: number, reason: StopReason): void {
+    if (this.run === null) return;
+    const was = this.running;
+    this.running = false;
+    this.sendEvents(seq);
+    this.snapshot(seq);
+    if (was) this.stopped(seq, reason);
+  }
+
+  /** A step or seek during a run ends the run first; the page hears it as a pause. */
+  private interrupt(seq: number): void {
+    if (!this.running) return;
+    this.running = false;
+    this.stopped(seq, 'paused');
+  }
+
+  private step(seq: number, unit: StepUnit, direction: 1 | -1): void {
+    const r = this.run;
+    if (r === null) return;
+    this.interrupt(seq);
+    const endType = stepEndType(unit);
+    const code = endType === null ? -1 : codeOf(endType);
+    let target = this.cursor;
+    let stop: StopReason | null = null;
+    if (direction === -1) {
+      target = Math.max(0, this.cursor - 1);
+      if (code >= 0) while (target > 0 && r.log.codeAt(target - 1) !== code) target--;
+    } else {
+      const searchEnd = this.cursor + STEP_SEARCH_LIMIT;
+      for (let i = this.cursor; ; i++) {
+        if (i >= r.log.length && !this.produce(i + 1)) {
+          stop = this.endReason ?? 'idle';
+          target = r.log.length;
+          break;
+        }
+        if (code < 0 || r.log.codeAt(i) === code) {
+          target = i + 1;
+          break;
+        }
+        if (i >= searchEnd) {
+          stop = 'stepLimit';
+          target = i + 1;
+          break;
+        }
+      }
+    }
+    this.cursor = target;
+    this.sendEvents(seq);
+    this.snapshot(seq);
+    if (stop !== null) this.stopped(seq, stop);
+  }
+
+  private seek(seq: number, index: number): void {
+    const r = this.run;
+    if (r === null) return;
+    this.interrupt(seq);
+    const want = Math.max(0, Math.floor(index));
+    if (want > r.log.length) this.produce(want);
+    this.cursor = Math.min(want, r.log.length);
+    this.sendEvents(seq);
+    this.snapshot(seq);
+  }
+
+  private snapshot(seq: number): void {
+    const r = this.run;
+    if (r === null) return;
+    this.sentProjection = r.projectionAt(this.cursor);
+    this.reply(seq, {
+      type: 'snapshot',
+      index: this.cursor,
+      total: r.log.length,
+      projection: this.sentProjection,
+    });
+  }
+
+  private stopped(seq: number, reason: StopReason, detail = ''): void {
+    const total = this.run?.log.length ?? 0;
+    this.reply(seq, {
+      type: 'stopped',
+      reason,
+      detail: detail || stopDetail(reason),
+      index: this.cursor,
+      total,
+    });
+  }
+
+  private reportScriptErrors(seq: number): void {
+    const r = this.run!;
+    for (const e of r.newScriptErrors()) {
+      this.reply(seq, {
+        type: 'error',
+        kind: e.watchdog ? 'watchdog' : 'runtime',
+        message: e.message,
+        file: r.loaded.file,
+        line: e.line,
+        column: null,
+        thread: e.thread,
+      });
+    }
+  }
+}
