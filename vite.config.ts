@@ -11,5 +11,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    // Some tests run every built-in scenario; a 2-core CI machine needs more than the default 5 s.
+    testTimeout: 60_000,
   },
 });

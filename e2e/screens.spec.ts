@@ -4,7 +4,7 @@ import { test } from './fixtures';
 
 const VIEWS = [
   'toolbar',
-  'view-source',
+  'editor',
   'view-machine',
   'view-endpoints',
   'view-timeline',

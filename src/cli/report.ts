@@ -105,6 +105,25 @@ export function formatRunReport(s: RunSummary, file: string): string {
       ? '  (empty)\n'
       : s.console.map((c) => `  [${formatNumber(c.t)}] ${c.thread}: ${c.text}\n`).join('');
 
+  const fileOps = Object.entries(s.files.kernelEntriesPerOp);
+  const files =
+    fileOps.length === 0
+      ? ''
+      : section(
+          'File operations (UX/RT): kernel entries per operation',
+          indent(
+            formatTable(
+              ['op', 'count', 'client', 'server'],
+              fileOps.map(([op, e]) => [
+                op,
+                formatNumber(e.count),
+                String(e.client),
+                String(e.server),
+              ]),
+            ),
+          ) + '\n',
+        );
+
   return (
     head +
     '\n' +
@@ -112,6 +131,7 @@ export function formatRunReport(s: RunSummary, file: string): string {
     section('Slowpath reasons', indent(slow)) +
     section('Threads', indent(threads)) +
     lines +
+    files +
     section('Faults', faults) +
     section('Console', consoleText)
   );

@@ -1,5 +1,6 @@
 // The run summary behind `ipcscope run --json` (DESIGN.md "The command line"): a plain object
 // built from a finished Simulation. Every contract field is present; extra fields only extend it.
+import { summarizeFiles, type FilesSummary } from './uxrt/summary';
 import type { RunConfig } from './config';
 import type { LockStats } from './machine/bigLock';
 import type { Simulation, StopReason } from './simulation';
@@ -57,6 +58,8 @@ export interface RunSummary {
   threads: Record<string, ThreadSummary>;
   faults: { thread: string; type: string; detail: string }[];
   console: { thread: string; t: number; text: string }[];
+  /** UX/RT file operations: count, bytes and kernel entries per op on each side. */
+  files: FilesSummary;
   scriptErrors: { thread: string; message: string; line: number | null; watchdog: boolean }[];
 }
 
@@ -141,6 +144,7 @@ export function computeRunSummary(sim: Simulation): RunSummary {
     threads,
     faults: sim.faults.map((f) => ({ ...f })),
     console: sim.console.map((c) => ({ ...c })),
+    files: summarizeFiles(sim),
     scriptErrors: sim.scriptErrors.map((e) => ({ ...e })),
   };
 }

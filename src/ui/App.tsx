@@ -11,7 +11,7 @@ import { HelpOverlay } from './views/help/HelpOverlay';
 import { InspectorView } from './views/inspector/InspectorView';
 import { MachineView } from './views/machine/MachineView';
 import { NamespaceView } from './views/namespace/NamespaceView';
-import { SourcePane } from './views/source/SourcePane';
+import { PlaygroundPanel } from './views/editor/PlaygroundPanel';
 import { StatsView } from './views/stats/StatsView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
@@ -22,7 +22,7 @@ export function App() {
     <div className="app">
       <Toolbar />
       <Workbench
-        side={<SourcePane />}
+        side={<PlaygroundPanel />}
         center={
           <main className="center">
             <div className="center-top">

@@ -15,7 +15,11 @@ export function startApp(
   const url = parseUrl(loc.search);
   const s = store.getState();
   s.setSpeed(url.speed === undefined ? DEFAULT_SPEED : url.speed);
-  s.openScenario(url.scenario ?? DEFAULT_SCENARIO, url.overrides, { run: !url.paused });
+  // A shared link (#code/...) never runs by itself: the playground restores it and waits for Run.
+  const shared = loc.hash.startsWith('#code/');
+  s.openScenario(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
+    run: !url.paused && !shared,
+  });
   if (url.problems.length > 0) {
     store.setState((st) => ({
       errors: [

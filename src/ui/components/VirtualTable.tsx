@@ -12,6 +12,8 @@ export interface VirtualTableProps {
   row: (i: number) => ReactNode;
   className?: string;
   testId?: string;
+  /** Column widths (CSS), for the fixed table layout; equal widths when left out. */
+  cols?: string[];
 }
 
 const SPARE = 6;
@@ -23,6 +25,7 @@ export function VirtualTable({
   row,
   className,
   testId,
+  cols,
 }: VirtualTableProps) {
   const box = useRef<HTMLDivElement>(null);
   const { height } = useElementSize(box);
@@ -39,6 +42,13 @@ export function VirtualTable({
       data-testid={testId}
     >
       <table className="grid" style={{ ['--row' as string]: `${rowHeight}px` }}>
+        {cols && (
+          <colgroup>
+            {cols.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+        )}
         <thead>{head}</thead>
         <tbody>
           {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden="true" />}

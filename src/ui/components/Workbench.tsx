@@ -10,7 +10,7 @@ export function Workbench({
   center: ReactNode;
   right: ReactNode;
 }) {
-  const [width, setWidth] = useState(340);
+  const [width, setWidth] = useState(() => Math.round(Math.min(340, window.innerWidth * 0.22)));
   const [dragging, setDragging] = useState(false);
   const start = useRef<{ x: number; w: number } | null>(null);
   return (

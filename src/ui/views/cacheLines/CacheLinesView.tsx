@@ -89,6 +89,7 @@ export function CacheLinesView() {
           count={rows.length}
           rowHeight={21}
           testId="lines-table"
+          cols={['34%', '11%', '13%', '14%', '13%', '15%']}
           head={
             <tr>
               {COLUMNS.map((c) => (

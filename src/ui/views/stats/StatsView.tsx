@@ -125,6 +125,7 @@ export function StatsView() {
       </div>
       <VirtualTable
         className="thread-table"
+        cols={['30%', '12%', '15%', '13%', '13%', '17%']}
         count={threadRows.length}
         rowHeight={21}
         head={
