@@ -160,6 +160,38 @@ export const LAYOUTS: readonly (readonly [SimEventType, Layout])[] = [
       ['text', 's'],
     ],
   ],
+  [
+    'fileOperation',
+    [
+      ['thread', 's'],
+      ['op', 's'],
+      ['path', 's'],
+      ['bytes', 'n'],
+      ['kernelEntries', 'n'],
+      ['clientEntries', 'n'],
+      ['serverEntries', 'n'],
+      ['transport', 's'],
+      ['hops', 'sa'],
+      ['cycles', 'n'],
+      ['copiedBytes', 'n'],
+      ['reason', 'os'],
+      ['error', 'os'],
+    ],
+  ],
+  [
+    'namespaceChanged',
+    [
+      ['process', 's'],
+      ['bindings', 'j'],
+    ],
+  ],
+  [
+    'portRegistered',
+    [
+      ['port', 's'],
+      ['server', 's'],
+    ],
+  ],
 ];
 
 /** Does a value fit a field kind? Checked on the first event of each type. */

@@ -55,6 +55,10 @@ export function eventSentence(e: SimEvent): string {
         `${e.thread} ${e.op} ${e.path}: ${fmt(e.bytes)} bytes, ${e.kernelEntries} kernel ` +
         `entr${e.kernelEntries === 1 ? 'y' : 'ies'}${e.error ? ` (${e.error})` : ''}`
       );
+    case 'namespaceChanged':
+      return `${e.process}'s namespace changes: ${e.bindings.map((b) => `${b.path} = ${b.targets.join(' | ')}`).join('; ')}`;
+    case 'portRegistered':
+      return `${e.server} registers the port ${e.port}`;
     default: {
       const { type, seq: _s, t: _t, core: _c, ...rest } = e as unknown as Record<string, unknown>;
       return `${String(type)} ${JSON.stringify(rest)}`;

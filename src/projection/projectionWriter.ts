@@ -10,7 +10,6 @@ import {
   type Projection,
   type ThreadView,
 } from './types';
-import { uxrtEvent } from './uxrtEvents';
 
 type Of<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
 
@@ -114,8 +113,12 @@ export class ProjectionWriter extends CopyOnWrite {
       }
       case 'fileOperation':
         return this.fileOperation(e);
-      default:
-        return this.uxrt(e);
+      case 'namespaceChanged':
+        this.plain('namespaces')[e.process] = e.bindings;
+        return;
+      case 'portRegistered':
+        this.plain('ports')[e.port] = e.server;
+        return;
     }
   }
 
@@ -281,7 +284,6 @@ export class ProjectionWriter extends CopyOnWrite {
     const s = this.stats();
     s.fileOps++;
     s.fileOpKernelEntries += e.kernelEntries;
-    const hops = (e as { hops?: unknown }).hops;
     this.append(
       'fileOps',
       {
@@ -296,17 +298,13 @@ export class ProjectionWriter extends CopyOnWrite {
         serverEntries: e.serverEntries,
         transport: e.transport,
         error: e.error ?? null,
-        hops: Array.isArray(hops) ? hops : [],
+        hops: e.hops,
+        cycles: e.cycles,
+        copiedBytes: e.copiedBytes,
+        reason: e.reason ?? null,
       },
       FILE_OPS_KEPT,
     );
   }
 
-  /** Namespace events of the UX/RT layer (matched by name, see uxrtEvents.ts). */
-  private uxrt(e: SimEvent): void {
-    const u = uxrtEvent(e);
-    if (u === null) return;
-    if (u.type === 'namespaceChanged') this.plain('namespaces')[u.process] = u.bindings;
-    else this.plain('ports')[u.port] = u.server;
-  }
 }

@@ -98,6 +98,16 @@ export interface SchedContextView {
   home: string | null;
 }
 
+/** One mount point of a Plan 9 namespace: its union of targets, in search order. */
+export interface NsBinding {
+  path: string;
+  targets: string[];
+  /** replace, before or after: how the last bind joined the union. */
+  flag: string;
+  /** Per target: may files be created through it. */
+  create: boolean[];
+}
+
 export interface FileOpView {
   index: number;
   t: number;
@@ -110,8 +120,12 @@ export interface FileOpView {
   serverEntries: number;
   transport: string;
   error: string | null;
-  /** The IPC hops the operation took, as the engine reported them. */
-  hops: unknown[];
+  /** The IPC hops and kernel entries it took, e.g. 'cat->ramfs Call (fast)'. */
+  hops: string[];
+  cycles: number;
+  copiedBytes: number;
+  /** Why it was not one fastpath Call and ReplyRecv: the first slowpath reason. */
+  reason: string | null;
 }
 
 export interface FaultView {
@@ -160,7 +174,7 @@ export interface Projection {
   lines: Record<string, LineView>;
   schedContexts: Record<string, SchedContextView>;
   /** Plan 9 namespace per process, as the last namespaceChanged event gave it. */
-  namespaces: Record<string, unknown>;
+  namespaces: Record<string, NsBinding[]>;
   /** Registered ports: port name to serving process. */
   ports: Record<string, string>;
   /** The most recent file operations (at most FILE_OPS_KEPT), oldest first. */

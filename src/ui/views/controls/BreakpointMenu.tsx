@@ -5,7 +5,7 @@ import { describeBreakpoint, type Breakpoint } from '../../../projection/breakpo
 import { LAYOUTS } from '../../../projection/eventSchema';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 
-const EVENT_TYPES = [...LAYOUTS.map(([t]) => t), 'fileOperation'].sort();
+const EVENT_TYPES = LAYOUTS.map(([t]) => t).sort();
 
 export function BreakpointMenu() {
   const breakpoints = useAppStore((s) => s.breakpoints);
