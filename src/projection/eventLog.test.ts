@@ -21,7 +21,7 @@ describe('EventLog', () => {
 
   it('carries an event type it has no layout for as JSON, losing nothing', () => {
     const odd = {
-      type: 'namespaceChanged',
+      type: 'somethingNew',
       seq: 0,
       t: 5,
       core: 1,

@@ -306,5 +306,4 @@ export class ProjectionWriter extends CopyOnWrite {
       FILE_OPS_KEPT,
     );
   }
-
 }

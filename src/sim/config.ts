@@ -68,7 +68,7 @@ export function resolveConfig(
   o: ConfigOverrides,
 ): RunConfig {
   const platform = o.platform ?? spec.machine?.platform ?? 'skylake-i7';
-  const p = resolvePlatform(platform, spec.machine?.profile as PlatformOverride | undefined);
+  const p = resolvePlatform(platform, spec.machine?.profile);
   const cores = o.cores ?? spec.machine?.cores ?? Math.min(p.cores, 4);
   if (!Number.isInteger(cores) || cores < 1 || cores > 256) {
     throw new ConfigError(`cores must be an integer from 1 to 256, got ${cores}`);

@@ -1,16 +1,17 @@
-// The Plan 9 side of UX/RT: each process's namespace (mounts, unions, servers), the ports servers
-// registered, and each file operation with the kernel entries and IPC hops it took.
+// The Plan 9 side of UX/RT: each process's namespace (mounts and unions), the ports servers
+// registered, and each file operation as the kernel entries and IPC hops it took.
 import { useMemo } from 'react';
-import { fmtInt } from '../../format';
+import { useRunThrottled } from '../../components/useRunThrottled';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
-import { NsTree } from './NsTree';
+import { FileOps } from './FileOps';
+import { MountTable } from './MountTable';
 import './namespace.css';
 
 export function NamespaceView() {
   const desc = useAppStore((s) => s.description);
-  const namespaces = useAppStore((s) => s.projection?.namespaces);
-  const ports = useAppStore((s) => s.projection?.ports);
-  const fileOps = useAppStore((s) => s.projection?.fileOps);
+  const namespaces = useRunThrottled((s) => s.projection?.namespaces);
+  const ports = useRunThrottled((s) => s.projection?.ports);
+  const fileOps = useRunThrottled((s) => s.projection?.fileOps);
   const chosen = useAppStore((s) => s.selectedProcess);
   const { selectProcess, seek } = useActions();
   const processes = useMemo(() => {
@@ -18,10 +19,16 @@ export function NamespaceView() {
     for (const n of Object.keys(namespaces ?? {})) names.add(n);
     return [...names];
   }, [desc, namespaces]);
+  const busy = new Set((fileOps ?? []).map((o) => o.thread));
   const process =
-    chosen ?? processes.find((p) => namespaces?.[p] !== undefined) ?? processes[0] ?? null;
-  const ops = (fileOps ?? []).filter((o) => process === null || o.thread === process);
-  const portList = Object.entries(ports ?? {});
+    chosen ??
+    processes.find((p) => busy.has(p)) ??
+    processes.find((p) => namespaces?.[p]) ??
+    processes[0] ??
+    null;
+  const ops = (fileOps ?? []).filter((o) => o.thread === process);
+  const servers = Object.entries(ports ?? {});
+  const ns = process !== null ? namespaces?.[process] : undefined;
   return (
     <div className="tab-view namespace" data-testid="view-namespace">
       <aside className="ns-procs" aria-label="Processes">
@@ -32,7 +39,7 @@ export function NamespaceView() {
             onClick={() => selectProcess(p)}
           >
             {p}
-            {namespaces?.[p] !== undefined && <span className="dot" title="has a namespace" />}
+            {busy.has(p) && <span className="dot" title="made file operations" />}
           </button>
         ))}
       </aside>
@@ -41,11 +48,11 @@ export function NamespaceView() {
         {process !== null && (
           <>
             <div className="block-title">namespace of {process}</div>
-            {namespaces?.[process] !== undefined ? (
-              <NsTree value={namespaces[process]} />
+            {ns ? (
+              <MountTable bindings={ns} />
             ) : (
               <div className="muted">
-                no namespace reported for {process}: it has made no UX/RT file calls
+                {process} has no UX/RT namespace (it is a plain seL4 thread)
               </div>
             )}
             <div className="block-title">file operations of {process}</div>
@@ -54,62 +61,21 @@ export function NamespaceView() {
                 no file operations yet
               </div>
             ) : (
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th>op</th>
-                    <th>path</th>
-                    <th className="num">bytes</th>
-                    <th className="num">kernel entries</th>
-                    <th>client / server</th>
-                    <th>transport</th>
-                    <th>hops</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ops.map((o) => (
-                    <tr key={o.index} className="clickable" onClick={() => seek(o.index + 1)}>
-                      <td className="mono">{o.op}</td>
-                      <td className="mono">
-                        {o.path}
-                        {o.error && <span className="path-slow"> {o.error}</span>}
-                      </td>
-                      <td className="num">{fmtInt(o.bytes)}</td>
-                      <td className="num">{o.kernelEntries}</td>
-                      <td className="num">
-                        {o.clientEntries} / {o.serverEntries}
-                      </td>
-                      <td>{o.transport}</td>
-                      <td>
-                        {o.hops.length === 0 ? (
-                          <span className="muted">–</span>
-                        ) : (
-                          <NsTree value={o.hops} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FileOps ops={ops} onSeek={seek} />
             )}
           </>
         )}
         <div className="block-title">ports</div>
-        {portList.length === 0 ? (
+        {servers.length === 0 ? (
           <div className="muted">no server has registered a port</div>
         ) : (
-          <table className="grid">
-            <tbody>
-              {portList.map(([port, server]) => (
-                <tr key={port}>
-                  <td className="mono">{port}</td>
-                  <td>
-                    served by <b>{server}</b>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <div className="ports">
+            {servers.map(([port, server]) => (
+              <span key={port} className="pill">
+                <span className="mono">{port}</span> served by <b>{server}</b>
+              </span>
+            ))}
+          </div>
         )}
       </div>
     </div>
