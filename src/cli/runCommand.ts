@@ -29,6 +29,22 @@ import { RUN_USAGE } from './usage';
 
 export const DEFAULT_MAX_CYCLES = 100_000_000;
 
+/** --max-cycles, --max-events and --watchdog-ms, shared by run and sweep. */
+export function parseLimits(v: Map<string, string>): RunLimits {
+  const limits: RunLimits = {
+    maxCycles: v.has('max-cycles')
+      ? parseInteger('max-cycles', v.get('max-cycles')!, 1, Number.MAX_SAFE_INTEGER)
+      : DEFAULT_MAX_CYCLES,
+  };
+  if (v.has('max-events')) {
+    limits.maxEvents = parseInteger('max-events', v.get('max-events')!, 1, Number.MAX_SAFE_INTEGER);
+  }
+  if (v.has('watchdog-ms')) {
+    limits.watchdogMs = parseInteger('watchdog-ms', v.get('watchdog-ms')!, 1, 3_600_000);
+  }
+  return limits;
+}
+
 const SPEC: FlagSpec = {
   help: 'boolean',
   platform: 'value',
@@ -77,17 +93,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions | 'help' {
       overrides.params[name] = values[0]!;
     }
   }
-  const limits: RunLimits = {
-    maxCycles: v.has('max-cycles')
-      ? parseInteger('max-cycles', v.get('max-cycles')!, 1, Number.MAX_SAFE_INTEGER)
-      : DEFAULT_MAX_CYCLES,
-  };
-  if (v.has('max-events')) {
-    limits.maxEvents = parseInteger('max-events', v.get('max-events')!, 1, Number.MAX_SAFE_INTEGER);
-  }
-  if (v.has('watchdog-ms')) {
-    limits.watchdogMs = parseInteger('watchdog-ms', v.get('watchdog-ms')!, 1, 3_600_000);
-  }
+  const limits = parseLimits(v);
   return {
     file: a.positionals[0]!,
     overrides,

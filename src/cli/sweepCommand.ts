@@ -18,7 +18,7 @@ import {
 } from './args';
 import { EXIT_FAILED, EXIT_OK, ScenarioFailure, UsageError } from './errors';
 import type { CliIo } from './io';
-import { DEFAULT_MAX_CYCLES } from './runCommand';
+import { parseLimits } from './runCommand';
 import {
   createSimulation,
   loadScenarioFile,
@@ -98,17 +98,7 @@ function parseSweepOptions(argv: readonly string[]): SweepOptions | 'help' {
     list('seed', (f, s) => parseInteger(f, s, 0, 2 ** 32 - 1)),
     (o, x) => (o.seed = x),
   );
-  const limits: RunLimits = {
-    maxCycles: v.has('max-cycles')
-      ? parseInteger('max-cycles', v.get('max-cycles')!, 1, Number.MAX_SAFE_INTEGER)
-      : DEFAULT_MAX_CYCLES,
-  };
-  if (v.has('max-events')) {
-    limits.maxEvents = parseInteger('max-events', v.get('max-events')!, 1, Number.MAX_SAFE_INTEGER);
-  }
-  if (v.has('watchdog-ms')) {
-    limits.watchdogMs = parseInteger('watchdog-ms', v.get('watchdog-ms')!, 1, 3_600_000);
-  }
+  const limits = parseLimits(v);
   return {
     file: a.positionals[0]!,
     points,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../sim/simEvents';
 import { MIXED, PASSIVE, runFixture } from '../worker/testing/fixtures';
@@ -146,5 +148,21 @@ describe('ProjectionWriter', () => {
       }
     }
     expect(lent).toBeGreaterThan(0);
+  });
+
+  it('keeps each process namespace, the ports and the file operations as UX/RT reports them', () => {
+    const src = fs.readFileSync(path.join(__dirname, '../scenarios/uxrt-union.ts'), 'utf8');
+    const { log, description } = runFixture(src, {}, 20_000);
+    const p = foldTo(createProjection(description), log, 0, log.length);
+    const last = new Map<string, unknown>();
+    for (const e of log) if (e.type === 'namespaceChanged') last.set(e.process, e.bindings);
+    expect(Object.keys(p.namespaces).sort()).toEqual([...last.keys()].sort());
+    for (const [proc, b] of last) expect(p.namespaces[proc]).toEqual(b);
+    const ops = log.filter((e) => e.type === 'fileOperation');
+    expect(ops.length).toBeGreaterThan(0);
+    expect(p.stats.fileOps).toBe(ops.length);
+    expect(p.stats.fileOpKernelEntries).toBe(ops.reduce((n, e) => n + e.kernelEntries, 0));
+    expect(p.fileOps.map((o) => o.hops)).toEqual(ops.slice(-200).map((e) => e.hops));
+    for (const e of log) if (e.type === 'portRegistered') expect(p.ports[e.port]).toBe(e.server);
   });
 });
