@@ -33,4 +33,11 @@ test('a screenshot of each view', async ({ app, page }, info) => {
   }
   await page.keyboard.press('?');
   await save('help');
+  await page.keyboard.press('Escape');
+  // The namespace view with a UX/RT scenario: mount tables, unions, file operations as hops.
+  await app.open('?scenario=uxrt-union&speed=max');
+  await page.getByTestId('tab-namespace').click();
+  await page.getByTestId('file-ops').waitFor();
+  await save('tab-namespace-uxrt', page.getByTestId('bottom-panel'));
+  await save('app-uxrt', page.locator('#root'));
 });

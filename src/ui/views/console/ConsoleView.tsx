@@ -2,6 +2,7 @@
 // the app's errors (load, setup, runtime, watchdog) pinned on top with their file and line.
 import { useEffect, useMemo, useRef } from 'react';
 import { firstAtOrAfter } from '../../../projection/timeline';
+import { useRunThrottled } from '../../components/useRunThrottled';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import './console.css';
@@ -11,7 +12,7 @@ const SHOWN = 500;
 export function ConsoleView() {
   const timeline = useAppStore((s) => s.timeline);
   const log = useAppStore((s) => s.log);
-  const cursor = useAppStore((s) => s.cursor);
+  const cursor = useRunThrottled((s) => s.cursor);
   const errors = useAppStore((s) => s.errors);
   const { seek, clearErrors } = useActions();
   const lines = useMemo(() => {

@@ -7,7 +7,9 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
   if (withLock.length === 0) {
     return (
       <div className="lock-panel muted" data-testid="locks">
-        No big lock: every kernel image runs on one core (a multikernel).
+        {cores.length === 1
+          ? 'One core: a uniprocessor kernel takes no big lock.'
+          : 'No big lock: every kernel image has a core to itself (a multikernel).'}
       </div>
     );
   }

@@ -31,6 +31,9 @@ function Kpi({
   );
 }
 
+/** The most frequent slowpath reasons shown (a busy machine has one per pair of threads). */
+const TOP_REASONS = 8;
+
 export function StatsView() {
   const stats = useRunThrottled((s) => s.projection?.stats);
   const threads = useRunThrottled((s) => s.projection?.threads, 1000);
@@ -105,13 +108,16 @@ export function StatsView() {
       <div className="stats-block reasons">
         <div className="block-title">Why IPCs left the fastpath</div>
         {reasons.length === 0 && <div className="muted">no slowpath so far</div>}
-        {reasons.map(([reason, n]) => (
+        {reasons.slice(0, TOP_REASONS).map(([reason, n]) => (
           <div key={reason} className="reason-row" title={reason}>
             <span className="bar" style={{ width: `${(100 * n) / (reasons[0]?.[1] ?? 1)}%` }} />
             <span className="num count">{fmtInt(n)}</span>
             <span className="reason">{reason}</span>
           </div>
         ))}
+        {reasons.length > TOP_REASONS && (
+          <div className="muted">… and {reasons.length - TOP_REASONS} more reasons</div>
+        )}
       </div>
       <div className="stats-block">
         <div className="block-title">Syscalls</div>
