@@ -4,31 +4,23 @@
 import type { QueueItem } from './engine/eventQueue';
 import { node } from './kernel/kernelState';
 import type { Notification, Tcb } from './kernel/objects';
-import { sendSignal } from './kernel/notification';
 import type { SyscallRequest } from './kernel/requests';
 import { requestCap, syscallName } from './kernel/requests';
-import { chargeBudget, isRoundRobin, nextRefillTime, refillIfDue } from './kernel/schedContext';
-import {
-  isSchedulable,
-  possibleSwitchTo,
-  rescheduleRequired,
-  schedule,
-  setThreadState,
-  tcbSchedAppend,
-  tcbSchedDequeue,
-  tcbSchedEnqueue,
-} from './kernel/scheduler';
+import { chargeBudget } from './kernel/schedContext';
+import { isSchedulable, schedule, setThreadState, tcbSchedEnqueue } from './kernel/scheduler';
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
 import type { Simulation } from './simulation';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
+import { accountEntry } from './entryStats';
+import { handleInterrupt } from './interrupts';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export type Interrupt = 'ipi' | 'timer' | 'release';
 
-interface Entry {
+export interface Entry {
   thread: Tcb;
   req: SyscallRequest | null;
   irq: Interrupt | null;
@@ -62,7 +54,7 @@ const KERNEL_EXIT = 2;
 const LOCK_GRANT = 3;
 const IPI = 4;
 const START = 5;
-const RELEASE = 6;
+export const RELEASE = 6;
 
 /** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
 const STALLED: SyscallOutcome = {
@@ -336,7 +328,7 @@ export class CoreRunner {
     const th = n.curThread;
     if (!th.isIdle) fx.touch(th.lines.regs, true);
     const before = n.curThread;
-    if (e.irq !== null) this.handleInterrupt(c, e.irq);
+    if (e.irq !== null) handleInterrupt(sim, this.cores[c]!, c, e.irq);
     else if (e.thread !== n.curThread) e.outcome = STALLED;
     else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
     fx.flushChanged();
@@ -359,48 +351,6 @@ export class CoreRunner {
     sim.queue.push(sim.now + e.cost, KERNEL_EXIT, c, 0);
   }
 
-  /** Timer tick / budget expiry, reschedule IPI, or MCS replenishment (timerTick, chargeBudget, awaken). */
-  private handleInterrupt(c: number, irq: Interrupt): void {
-    const sim = this.sim;
-    const k = sim.k;
-    const n = node(k, c);
-    const th = n.curThread;
-    const core = this.cores[c]!;
-    sim.stats.interrupts++;
-    if (irq === 'timer' && !th.isIdle) {
-      if (!k.state.config.mcs) {
-        th.timeslice = k.state.config.timeslice;
-        tcbSchedAppend(k, th);
-        rescheduleRequired(k);
-      } else if (th.sc !== null) {
-        const sc = th.sc;
-        if (isRoundRobin(sc)) {
-          sc.remaining = sc.budget;
-          tcbSchedAppend(k, th);
-          rescheduleRequired(k);
-        } else {
-          sc.remaining = 0;
-          tcbSchedDequeue(k, th);
-          const until = nextRefillTime(sc);
-          sim.emit(c, { type: 'budgetExhausted', thread: th.name, sc: sc.name, until });
-          core.releaseQueue.push(th);
-          sim.queue.push(until, RELEASE, c, 0);
-          rescheduleRequired(k);
-        }
-      }
-    } else if (irq === 'ipi') {
-      rescheduleRequired(k);
-      // Cross-image channel: the SGI's handler signals the local end's notification.
-      for (const ntfn of core.pendingSignals.splice(0)) sendSignal(k, ntfn, 1);
-    }
-    // awaken(): threads whose replenishment is due become ready again.
-    core.releaseQueue = core.releaseQueue.filter((t) => {
-      if (t.sc === null || !refillIfDue(t.sc, sim.now)) return t.sc !== null;
-      if (isSchedulable(k, t)) possibleSwitchTo(k, t);
-      return false;
-    });
-  }
-
   private exitKernel(c: number): void {
     const sim = this.sim;
     const core = this.cores[c]!;
@@ -415,7 +365,7 @@ export class CoreRunner {
       ...(o?.reason !== undefined ? { reason: o.reason } : {}),
       cycles: e.cost,
     });
-    this.account(e);
+    accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;
     if (lock !== null) {
       sim.emit(c, { type: 'lockReleased', image: n.image });
@@ -445,25 +395,5 @@ export class CoreRunner {
       return;
     }
     this.dispatch(c);
-  }
-
-  private account(e: Entry): void {
-    const s = this.sim.stats;
-    const t = e.thread.isIdle ? null : this.rt(e.thread);
-    if (t !== null) t.stats.kernelCycles += e.cost;
-    if (e.req === null) return;
-    s.syscalls.total++;
-    s.syscalls.byName[e.name] = (s.syscalls.byName[e.name] ?? 0) + 1;
-    if (t !== null) t.stats.syscalls++;
-    const o = e.outcome!;
-    if (o.path === 'fast') {
-      s.syscalls.fastpath++;
-      if (t !== null) t.stats.fastpath++;
-    } else {
-      s.syscalls.slowpath++;
-      if (t !== null) t.stats.slowpath++;
-      if (o.reason !== undefined)
-        s.slowpathReasons[o.reason] = (s.slowpathReasons[o.reason] ?? 0) + 1;
-    }
   }
 }

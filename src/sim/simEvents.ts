@@ -1,6 +1,8 @@
 // The event vocabulary (DESIGN.md "Events"): past-tense facts, the one thing the UI and the CLI see.
 // Every event has seq (its index in the log), t (cycles), core and type.
 
+import type { FileOpInfo } from './script/ipcscope';
+
 export type ThreadStateName =
   | 'running'
   | 'restart'
@@ -74,27 +76,7 @@ export type SimEventBody =
   | { type: 'budgetExhausted'; thread: string; sc: string; until: number }
   | { type: 'notificationSignalled'; object: string; badge: number; word: number }
   | { type: 'consoleWritten'; thread: string; text: string }
-  | {
-      type: 'fileOperation';
-      thread: string;
-      op: string;
-      path: string;
-      bytes: number;
-      kernelEntries: number;
-      clientEntries: number;
-      serverEntries: number;
-      /** 'reg' physical registers, 'ipcbuf' IPC buffer words, 'buf' shared buffer, 'vfs', 'none'. */
-      transport: string;
-      /** The IPC hops and kernel entries it took, e.g. 'cat->ramfs Call (fast)'. */
-      hops: string[];
-      /** Cycles from the start of the operation to its end. */
-      cycles: number;
-      /** Bytes copied at user level (into or out of shared buffers, between APIs). */
-      copiedBytes: number;
-      /** Why it was not one fastpath Call and ReplyRecv: the first slowpath reason. */
-      reason?: string;
-      error?: string;
-    }
+  | ({ type: 'fileOperation'; thread: string } & FileOpInfo)
   | {
       type: 'namespaceChanged';
       process: string;

@@ -1,6 +1,7 @@
 // The UX/RT layer's state in one simulation: what the process servers hold (namespaces, process
 // memory, dead ports), the contents of shared buffers, and the measurements the tool makes of
 // each file operation (the tracer and the per-operation aggregates behind summarizeFiles).
+import type { FileOpInfo } from '../script/ipcscope';
 import { physicalMRs } from '../kernel/kernelState';
 import type { Simulation } from '../simulation';
 import type { SimEventBody } from '../simEvents';
@@ -13,20 +14,7 @@ import { Wire } from './wire';
 export const MEM_BYTES = 1024;
 
 /** What the tool measured of one file operation (sys.lastFileOp(), fileOperation events). */
-export interface FileOpRecord {
-  op: string;
-  path: string;
-  bytes: number;
-  kernelEntries: number;
-  clientEntries: number;
-  serverEntries: number;
-  transport: string;
-  hops: string[];
-  cycles: number;
-  copiedBytes: number;
-  reason?: string;
-  error?: string;
-}
+export type FileOpRecord = FileOpInfo;
 
 export interface OpAggregate {
   count: number;
