@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const debianChromium = '/usr/bin/chromium';
+// Several checkouts may run e2e at once on one machine: each picks its own port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 1,
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     headless: true,
     launchOptions: {
@@ -20,9 +22,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    // Never reuse: a server already on the port may be serving another checkout's build.
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
