@@ -306,6 +306,10 @@ function tellAlone(e: SimEvent, ctx: NarrationContext): string | null {
   }
 }
 
+/** Our own sentence openers get a capital; a thread or object name is left as it is named. */
+const OPENERS = new Set(['the', 'no', 'it', 'nothing', 'a']);
+
 function capital(t: string): string {
-  return t.length === 0 ? t : t[0]!.toUpperCase() + t.slice(1);
+  const word = /^\w+/.exec(t)?.[0] ?? '';
+  return OPENERS.has(word) ? t[0]!.toUpperCase() + t.slice(1) : t;
 }
