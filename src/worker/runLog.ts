@@ -3,7 +3,7 @@
 // index is the nearest checkpoint plus a short fold (or just the next few events when the cursor
 // moves forward). The engine runs only as far as someone asks.
 import { loadScenarioSource, type LoadedScenario } from '../loader/loadScenario';
-import { EventLog } from '../projection/eventLog';
+import type { EventLog } from '../projection/eventLog';
 import { createProjection } from '../projection/initialProjection';
 import { ProjectionWriter } from '../projection/projectionWriter';
 import { TimelineModel } from '../projection/timeline';
@@ -15,7 +15,6 @@ import { Simulation, type ScriptError } from '../sim/simulation';
 import { CHECKPOINT_EVERY, LOG_CAP, MAX_CYCLES } from './sessionLimits';
 
 export class RunLog {
-  readonly log = new EventLog();
   readonly description: MachineDescription;
   readonly timeline: TimelineModel;
   private readonly head: ProjectionWriter;
@@ -35,7 +34,6 @@ export class RunLog {
     this.checkpoints = [initial];
     this.timeline = new TimelineModel(this.description);
     sim.listeners.push((e) => {
-      this.log.append(e);
       this.head.apply(e);
       this.timeline.add(e, this.head.current.cores[e.core]);
       if (this.log.length % CHECKPOINT_EVERY === 0) this.checkpoints.push(this.head.snapshot());
@@ -53,9 +51,15 @@ export class RunLog {
     const config = resolveConfig(loaded.scenario, overrides);
     const sim = new Simulation(loaded.scenario, config, {
       realClock: clock,
+      keepLog: true,
       describeError: (e) => loaded.describeError(e),
     });
     return new RunLog(loaded, sim);
+  }
+
+  /** The engine's own log: the same records go to the page and back for every seek. */
+  get log(): EventLog {
+    return this.sim.events;
   }
 
   get length(): number {
