@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // npm run bench:sweep: points per second of the experiments' sweeps (the three sweeps
 // scripts/experiments.ts runs, docs/experiments.md) with `--jobs 1` and `--jobs N` (default 2),
 // through the built command line (dist-node/, as installed), checking that both print the same
@@ -11,7 +10,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { main } = await import(join(root, 'dist-node', 'cli.js'));
+const cliPath = join(root, 'dist-node', 'cli.js');
+const { main } = (await import(cliPath)) as {
+  main: (
+    argv: string[],
+    io: { cwd: string; out(t: string): void; err(t: string): void },
+  ) => Promise<number>;
+};
 const JOBS = Number(process.env.BENCH_JOBS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MAX = ['--max-cycles', '20000000'];
@@ -48,7 +53,7 @@ const SWEEPS = [
 ];
 
 /** All sweeps once with `jobs`: wall seconds, points and the bytes printed. */
-async function runAll(jobs) {
+async function runAll(jobs: number): Promise<{ seconds: number; points: number; out: string }> {
   let out = '';
   let points = 0;
   const start = performance.now();
@@ -56,20 +61,23 @@ async function runAll(jobs) {
     let text = '';
     const io = {
       cwd: root,
-      out: (t) => void (text += t),
-      err: (t) => process.stderr.write(t),
+      out: (t: string) => void (text += t),
+      err: (t: string) => void process.stderr.write(t),
     };
     const code = await main(['sweep', ...args, ...MAX, '--json', '--jobs', String(jobs)], io);
     if (code !== 0) throw new Error(`sweep ${args[0]} exited ${code}`);
-    points += JSON.parse(text).length;
+    points += (JSON.parse(text) as unknown[]).length;
     out += text;
   }
   return { seconds: (performance.now() - start) / 1000, points, out };
 }
 
 const loadBefore = loadavg();
-const best = { 1: Infinity, [JOBS]: Infinity };
-let reference = null;
+const best = new Map<number, number>([
+  [1, Infinity],
+  [JOBS, Infinity],
+]);
+let reference: string | null = null;
 let points = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const jobs of [1, JOBS]) {
@@ -77,21 +85,21 @@ for (let round = 0; round < ROUNDS; round++) {
     if (reference === null) reference = r.out;
     else if (r.out !== reference) throw new Error(`--jobs ${jobs} printed different output`);
     points = r.points;
-    best[jobs] = Math.min(best[jobs], r.seconds);
+    best.set(jobs, Math.min(best.get(jobs)!, r.seconds));
     console.log(
       `round ${round + 1} --jobs ${jobs}: ${r.points} points in ${r.seconds.toFixed(2)} s`,
     );
   }
 }
 const loadAfter = loadavg();
-const rate = (jobs) => points / best[jobs];
+const rate = (jobs: number): number => points / best.get(jobs)!;
 const result = {
   date: new Date().toISOString(),
   cores: availableParallelism(),
   points,
   rounds: ROUNDS,
-  jobs1: { seconds: best[1], pointsPerSecond: rate(1) },
-  [`jobs${JOBS}`]: { seconds: best[JOBS], pointsPerSecond: rate(JOBS) },
+  jobs1: { seconds: best.get(1), pointsPerSecond: rate(1) },
+  [`jobs${JOBS}`]: { seconds: best.get(JOBS), pointsPerSecond: rate(JOBS) },
   speedup: rate(JOBS) / rate(1),
   sameOutput: true,
   loadAverage: { before: loadBefore, after: loadAfter },
