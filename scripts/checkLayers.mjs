@@ -7,6 +7,8 @@
 //   protocol  `import type` only
 //   projection  the pure fold of events: imports only src/projection and src/sim/events, plus
 //             types from sim/protocol
+//   lib       the library API: imports src/lib, src/sim, src/loader and packages, never ui, cli
+//             or worker; outside lib/node it is host-neutral (no node: modules), for Web Workers
 //   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine), directly or through
 //             any chain of runtime imports (e.g. ui -> worker/simSession -> sim)
 // Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
@@ -426,6 +428,7 @@ export function checkLayers(rootDir) {
   const uiDir = path.join(srcDir, 'ui');
   const protocolDir = path.join(srcDir, 'protocol');
   const projectionDir = path.join(srcDir, 'projection');
+  const libDir = path.join(srcDir, 'lib');
   const runtimeBanned = [simDir, path.join(srcDir, 'loader')];
   /** @type {Map<string, string[]>} */
   const depCache = new Map();
@@ -490,6 +493,15 @@ export function checkLayers(rootDir) {
             'projection-pure',
             `'${spec}': src/projection imports only itself and src/sim/events, and types from src/sim or src/protocol`,
           );
+        }
+      } else if (isInside(libDir, file)) {
+        const layer = ['ui', 'cli', 'worker'].find(
+          (d) => target !== null && isInside(path.join(srcDir, d), target),
+        );
+        if (layer !== undefined) {
+          report(ref.index, 'lib-imports', `'${spec}': src/lib may not import src/${layer}`);
+        } else if (spec.startsWith('node:') && !isInside(path.join(libDir, 'node'), file)) {
+          report(ref.index, 'lib-host-neutral', `'${spec}': Node modules only in src/lib/node`);
         }
       } else if (
         isInside(uiDir, file) &&

@@ -1,6 +1,6 @@
 // A pool of worker threads that runs sweep points. Points go out one at a time to whichever
-// thread is free (points differ a lot in cost); rows are handed back in point order, so the
-// result never depends on the number of threads or on which one finished first.
+// thread is free (points differ a lot in cost), the largest first; rows are handed back in point
+// order, so the result never depends on the number of threads or on which one finished first.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -43,6 +43,9 @@ export function runOnThreads(
   const rows: (SweepRow | undefined)[] = new Array<SweepRow | undefined>(points.length);
   const position = new Map(points.map((p, at) => [p.index, at]));
   const workers: Worker[] = [];
+  // Bigger machines first (a point's cost grows with its cores), so the last point to finish is
+  // a small one and no thread waits long for the others at the end.
+  const order = [...points].sort((a, b) => (b.point.cores ?? 0) - (a.point.cores ?? 0));
   let next = 0;
   let delivered = 0;
   let done = 0;
@@ -56,7 +59,7 @@ export function runOnThreads(
       else resolve(rows as SweepRow[]);
     };
     const feed = (w: Worker): void => {
-      const p = points[next++];
+      const p = order[next++];
       if (p !== undefined) w.postMessage({ index: p.index, point: p.point } satisfies PointRequest);
     };
     const receive = (w: Worker, reply: PointReply): void => {
