@@ -8,6 +8,7 @@ import {
   UsageError,
   usageMessage,
 } from './errors';
+import { diffCommand } from './diffCommand';
 import { processIo, type CliIo } from './io';
 import { platformsCommand } from './platformsCommand';
 import { runCommand } from './runCommand';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   run: runCommand,
   sweep: sweepCommand,
   platforms: platformsCommand,
+  diff: diffCommand,
 };
 
 /** Run the command line; returns the exit code. Output goes through `io` (tests capture it). */

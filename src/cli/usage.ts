@@ -6,6 +6,8 @@ Usage:
   ipcscope run FILE [options]        run one scenario and report
   ipcscope sweep FILE [options]      run a scenario over a grid of configurations
   ipcscope platforms [--json]        list the built-in platform profiles
+  ipcscope diff FILE --a "FLAGS" --b "FLAGS"
+                                     compare two configurations: first divergence, summaries
   ipcscope COMMAND --help            options of one command
 
 A scenario FILE is a TypeScript or JavaScript module whose default export is scenario({...})
