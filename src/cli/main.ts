@@ -9,6 +9,7 @@ import {
   UsageError,
   usageMessage,
 } from './errors';
+import { diffCommand } from './diffCommand';
 import { processIo, type CliIo } from './io';
 import { mergeCommand } from './mergeCommand';
 import { platformsCommand } from './platformsCommand';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   sweep: sweepCommand,
   platforms: platformsCommand,
   merge: mergeCommand,
+  diff: diffCommand,
 };
 
 /** Run the command line; returns the exit code. Output goes through `io` (tests capture it). */

@@ -7,6 +7,8 @@ Usage:
   ipcscope sweep FILE [options]      run a scenario over a grid of configurations
   ipcscope merge SHARD.jsonl...      join the shards of a sweep into its table, CSV or JSON
   ipcscope platforms [--json]        list the built-in platform profiles
+  ipcscope diff FILE --a "FLAGS" --b "FLAGS"
+                                     compare two configurations: first divergence, summaries
   ipcscope COMMAND --help            options of one command
 
 A scenario FILE is a TypeScript or JavaScript module whose default export is scenario({...})

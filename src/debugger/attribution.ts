@@ -3,6 +3,8 @@
 // a thread of the chain until its reply back; whatever the server does then (its own Calls
 // included) is imposed by the chain. Per hop: the cycles the server held a core for the chain,
 // its kernel cycles, and the cycles spent moving cache lines on cores it ran on meanwhile.
+// Imposed cycles = its kernel entries plus its time in user mode while working for the chain.
+// The chain starts at its first thread's first Call.
 import type { SimEvent } from '../sim/simEvents';
 import type { LogSource } from './hitScanner';
 
@@ -14,7 +16,7 @@ export interface Hop {
   calledBy: string | null;
   /** Calls from the chain it served (for the first thread: 0). */
   requests: number;
-  /** Cycles it ran on a core while working for the chain. */
+  /** Cycles it spent working for the chain: kernel entries and user time. */
   imposedCycles: number;
   kernelCycles: number;
   migrations: number;
@@ -28,10 +30,26 @@ export interface Attribution {
   hops: Hop[];
 }
 
-export function attribute(log: LogSource, root: string, upTo = log.length): Attribution {
-  const hops = new Map<string, Hop>();
-  const hop = (thread: string, depth: number, calledBy: string | null): Hop => {
-    let h = hops.get(thread);
+/** The chain from one thread, folded one event at a time (the CLI streams; the worker reads its log). */
+export class ChainFold {
+  private readonly hops = new Map<string, Hop>();
+  /** Threads working for the chain now, each with the caller it answers to. */
+  private readonly serving = new Map<string, string>();
+  /** Servers that replied: they work for the chain until that kernel entry ends. */
+  private readonly finishing = new Set<string>();
+  /** Per core: the thread it runs. */
+  private readonly onCore = new Map<number, string>();
+  /** Threads of the chain in user mode now: on which core, since when. */
+  private readonly user = new Map<string, { core: number; since: number }>();
+  private events = 0;
+  private lastT = 0;
+
+  constructor(readonly root: string) {
+    this.hop(root, 0, null);
+  }
+
+  private hop(thread: string, depth: number, calledBy: string | null): Hop {
+    let h = this.hops.get(thread);
     if (h === undefined) {
       h = {
         thread,
@@ -43,69 +61,132 @@ export function attribute(log: LogSource, root: string, upTo = log.length): Attr
         migrations: 0,
         migrationCycles: 0,
       };
-      hops.set(thread, h);
+      this.hops.set(thread, h);
     }
     return h;
-  };
-  hop(root, 0, null);
-  /** Threads working for the chain now, each with the caller it answers to. */
-  const serving = new Map<string, string>([[root, '']]);
-  /** Per core: the thread on it and since when. */
-  const onCore = new Map<number, { thread: string; since: number }>();
-  const close = (core: number, t: number): void => {
-    const cur = onCore.get(core);
-    if (cur !== undefined && serving.has(cur.thread)) {
-      hops.get(cur.thread)!.imposedCycles += t - cur.since;
+  }
+
+  /** Start from the threads on the cores now (a fold begun in the middle of a run). */
+  seedCores(onCore: ReadonlyMap<number, string>, events: number): void {
+    for (const [core, thread] of onCore) this.onCore.set(core, thread);
+    this.events = events;
+  }
+
+  /** End the user-mode interval of whatever chain thread runs on `core`. */
+  private leaveUser(core: number, t: number): void {
+    for (const [thread, u] of this.user) {
+      if (u.core !== core) continue;
+      this.hops.get(thread)!.imposedCycles += t - u.since;
+      this.user.delete(thread);
     }
-  };
-  const end = Math.min(upTo, log.length);
-  let lastT = 0;
-  for (let i = 0; i < end; i++) {
-    const e: SimEvent = log.get(i);
-    lastT = e.t;
+  }
+
+  add(e: SimEvent): void {
+    this.events++;
+    this.lastT = e.t;
     switch (e.type) {
       case 'threadSwitched':
-        close(e.core, e.t);
-        onCore.set(e.core, { thread: e.to, since: e.t });
-        break;
+        this.leaveUser(e.core, e.t);
+        this.onCore.set(e.core, e.to);
+        return;
+      case 'syscallEntered':
+      case 'interruptTaken':
+        this.leaveUser(e.core, e.t);
+        return;
       case 'messageTransferred':
-        if (e.kind === 'call' && serving.has(e.from) && e.to !== e.from) {
-          close(e.core, e.t);
-          const cur = onCore.get(e.core);
-          if (cur !== undefined) cur.since = e.t;
-          const from = hops.get(e.from)!;
-          const h = hop(e.to, from.depth + 1, e.from);
-          h.requests++;
-          serving.set(e.to, e.from);
-        } else if (e.kind === 'reply' && serving.get(e.from) === e.to) {
-          close(e.core, e.t);
-          const cur = onCore.get(e.core);
-          if (cur !== undefined) cur.since = e.t;
-          serving.delete(e.from);
+        if (e.kind === 'call' && e.from === this.root && !this.serving.has(this.root)) {
+          this.serving.set(this.root, ''); // the chain starts at the root's first Call
         }
-        break;
-      case 'syscallExited':
-        if (serving.has(e.thread)) hops.get(e.thread)!.kernelCycles += e.cycles;
-        break;
+        if (e.kind === 'call' && this.serving.has(e.from) && e.to !== e.from) {
+          const h = this.hop(e.to, this.hops.get(e.from)!.depth + 1, e.from);
+          h.requests++;
+          this.serving.set(e.to, e.from);
+          this.finishing.delete(e.to);
+        } else if (e.kind === 'reply' && this.serving.get(e.from) === e.to) {
+          this.finishing.add(e.from);
+        }
+        return;
+      case 'syscallExited': {
+        const h = this.serving.has(e.thread) ? this.hops.get(e.thread)! : null;
+        if (h !== null) {
+          h.kernelCycles += e.cycles;
+          h.imposedCycles += e.cycles;
+        }
+        if (this.finishing.delete(e.thread)) this.serving.delete(e.thread);
+        else if (h !== null && this.onCore.get(e.core) === e.thread) {
+          // Back in user mode, still working for the chain.
+          this.user.set(e.thread, { core: e.core, since: e.t });
+        }
+        return;
+      }
       case 'cacheLineMigrated': {
-        const cur = onCore.get(e.core);
-        if (cur !== undefined && serving.has(cur.thread)) {
-          const h = hops.get(cur.thread)!;
+        const t = this.onCore.get(e.core);
+        if (t !== undefined && this.serving.has(t)) {
+          const h = this.hops.get(t)!;
           h.migrations++;
           h.migrationCycles += e.cycles;
         }
-        break;
+        return;
       }
       default:
-        break;
+        return;
     }
   }
-  for (const core of onCore.keys()) close(core, lastT);
-  return {
-    root,
-    events: end,
-    hops: [...hops.values()].sort((x, y) => x.depth - y.depth || x.thread.localeCompare(y.thread)),
-  };
+
+  /** The hops so far (user time counted up to the last event). */
+  result(): Attribution {
+    const hops = [...this.hops.values()].map((h) => ({ ...h }));
+    const byName = new Map(hops.map((h) => [h.thread, h]));
+    for (const [thread, u] of this.user) byName.get(thread)!.imposedCycles += this.lastT - u.since;
+    return {
+      root: this.root,
+      events: this.events,
+      hops: hops.sort((x, y) => x.depth - y.depth || x.thread.localeCompare(y.thread)),
+    };
+  }
+}
+
+/** The chain from `root` over the log up to `upTo` events. */
+export function attribute(log: LogSource, root: string, upTo = log.length): Attribution {
+  const f = new ChainFold(root);
+  const end = Math.min(upTo, log.length);
+  for (let i = 0; i < end; i++) f.add(log.get(i));
+  return f.result();
+}
+
+/** At most this many chains in a report (the first threads to Call). */
+export const MAX_CHAINS = 16;
+
+/**
+ * Every chain of a run, folded as events stream by: one per thread that Calls, started at its
+ * first Call; the result keeps those whose thread is never called itself (where chains start).
+ */
+export class AllChains {
+  private readonly folds = new Map<string, ChainFold>();
+  private readonly called = new Set<string>();
+  private readonly onCore = new Map<number, string>();
+  private events = 0;
+
+  add(e: SimEvent): void {
+    if (e.type === 'messageTransferred' && e.kind === 'call') {
+      this.called.add(e.to);
+      if (!this.folds.has(e.from) && this.folds.size < MAX_CHAINS) {
+        const f = new ChainFold(e.from);
+        f.seedCores(this.onCore, this.events);
+        this.folds.set(e.from, f);
+      }
+    }
+    if (e.type === 'threadSwitched') this.onCore.set(e.core, e.to);
+    this.events++;
+    for (const f of this.folds.values()) f.add(e);
+  }
+
+  result(): Attribution[] {
+    return [...this.folds.values()]
+      .filter((f) => !this.called.has(f.root))
+      .map((f) => f.result())
+      .sort((a, b) => a.root.localeCompare(b.root));
+  }
 }
 
 /** Threads that Call others and are never called: where chains start. */

@@ -49,13 +49,25 @@ export type DebugRequest =
   | { type: 'fork'; params?: Record<string, number>; source?: string; label?: string }
   /** Switch to another branch (its log, cursor kept where it was); answered by branches. */
   | { type: 'switchBranch'; id: number }
+  /** Compare two branches; answered by diff. */
+  | { type: 'diffBranches'; a: number; b: number }
   /** Attribution of the call chain that starts at a thread, over the log up to the cursor. */
   | { type: 'attribution'; thread: string };
 
 export type DebugReply =
   /** Hit counts (at the cursor) of the semantic breakpoints, and conditions that failed. */
   | { type: 'debugState'; counts: Record<number, number>; problems: BreakpointProblem[] }
-  | { type: 'logpoints'; hits: LogpointHit[]; problems: LogpointProblem[]; traceHash: string }
+  /**
+   * Logpoint values: all of them after setLogpoints (reset), then the new ones as the run
+   * goes on. traceHash is the run's so far: the same as without logpoints.
+   */
+  | {
+      type: 'logpoints';
+      hits: LogpointHit[];
+      problems: LogpointProblem[];
+      traceHash: string;
+      reset: boolean;
+    }
   | { type: 'diff'; diff: RunDiff }
   | { type: 'branches'; branches: BranchInfo[]; current: number }
   | { type: 'attribution'; attribution: Attribution };

@@ -2,6 +2,7 @@
 // projection) and `event` (the event just folded), compiled and run here in the worker, never
 // on the page. The machine is handed over read-only: a condition that tries to change it gets an
 // error instead of corrupting the fold. Errors name the condition and the line and column.
+import { parse } from 'acorn';
 import { transform } from 'sucrase';
 import type { CompiledExpression, Machine } from '../../debugger/evaluators';
 import type { SimEvent } from '../../sim/simEvents';
@@ -24,8 +25,25 @@ function fileName(id: number): string {
   return `condition-${id}.ts`;
 }
 
+const HEADER = '(function (machine, event) {';
+
+/** TypeScript to a function body; throws on a syntax error, with its position. */
 function transpile(body: string): string {
-  return transform(body, { transforms: ['typescript'], production: true }).code;
+  const js = transform(body, { transforms: ['typescript'], production: true }).code;
+  // sucrase strips types without checking all of the syntax: parse what it gives back.
+  parse(`${HEADER}${js}\n})`, { ecmaVersion: 'latest' });
+  return js;
+}
+
+/** 1-based line and column of a syntax error from sucrase or acorn, in the condition's text. */
+function errorPosition(e: unknown): { line: number; column: number } | null {
+  const loc = (e as { loc?: { line: number; column: number } }).loc;
+  if (loc !== undefined && typeof loc.line === 'number') {
+    const col = loc.line === 1 ? loc.column - HEADER.length : loc.column;
+    return { line: loc.line, column: Math.max(0, col) + 1 };
+  }
+  const m = /\((\d+):(\d+)\)/.exec(e instanceof Error ? e.message : String(e));
+  return m ? { line: Number(m[1]), column: Number(m[2]) + 1 } : null;
 }
 
 /** A read-only view of a value: reads go through, writes throw. Cached per object. */
@@ -78,11 +96,11 @@ export function compileCondition(source: string, id: number): CompiledExpression
       js = transpile(source);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
-      const m = /\((\d+):(\d+)\)/.exec(msg);
+      const at = errorPosition(e);
       throw new ConditionError(
         id,
-        m ? Number(m[1]) : null,
-        m ? Number(m[2]) + 1 : null,
+        at?.line ?? null,
+        at?.column ?? null,
         `syntax error: ${msg.replace(/\s*\(\d+:\d+\)\s*$/, '')}`,
       );
     }

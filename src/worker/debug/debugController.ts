@@ -9,21 +9,13 @@ import {
   type DebugBreakpoint,
 } from '../../debugger/conditions';
 import type { CompiledExpression } from '../../debugger/evaluators';
+import type { BreakpointProblem } from '../../debugger/protocol';
 import { HitScanner } from '../../debugger/hitScanner';
 import type { RunLog } from '../runLog';
 import { compileCondition, ConditionError } from './compileCondition';
 
-/** Ids below this are the old event breakpoints, numbered by their place in the list. */
+/** Ids at or below this are the old event breakpoints, numbered by their place in the list. */
 const LEGACY_BASE = -1_000_000;
-
-export interface BreakpointProblem {
-  id: number;
-  /** Where in the log it failed (null: it did not compile). */
-  index: number | null;
-  message: string;
-  line: number | null;
-  column: number | null;
-}
 
 export class DebugController {
   private legacy: Breakpoint[] = [];
@@ -62,6 +54,10 @@ export class DebugController {
       })),
       ...this.semantic,
     ];
+  }
+
+  get hasSemantic(): boolean {
+    return this.semantic.length > 0;
   }
 
   get active(): boolean {
