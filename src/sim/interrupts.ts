@@ -20,7 +20,6 @@ export function handleInterrupt(sim: Simulation, core: CoreRt, c: number, irq: I
   const k = sim.k;
   const n = node(k, c);
   const th = n.curThread;
-  sim.stats.interrupts++;
   if (irq === 'timer' && !th.isIdle) {
     if (!k.state.config.mcs) {
       th.timeslice = k.state.config.timeslice;
