@@ -13,7 +13,6 @@ import type { Simulation } from './simulation';
 export function handleInterrupt(sim: Simulation, core: CoreRt, c: number, irq: Interrupt): void {
   const k = sim.k;
   const th = node(k, c).curThread;
-  sim.stats.interrupts++;
   if (irq === 'timer') {
     timerTick(k, core, th, (at) => sim.queue.push(at, RELEASE, c, 0));
   } else if (irq === 'ipi') {
