@@ -42,6 +42,8 @@ export type SimEventBody =
       caps: number;
       words: number[];
       kind: 'send' | 'call' | 'reply' | 'fault';
+      /** Set when the sender asked for more words than seL4_MsgMaxLength (120): it was cut. */
+      requested?: number;
     }
   | { type: 'threadBlocked'; thread: string; state: ThreadStateName; object: string | null }
   | { type: 'threadWoken'; thread: string }
@@ -74,6 +76,15 @@ export type SimEventBody =
   | { type: 'schedContextDonated'; sc: string; from: string; to: string }
   | { type: 'schedContextReturned'; sc: string; from: string; to: string }
   | { type: 'budgetExhausted'; thread: string; sc: string; until: number }
+  | {
+      type: 'schedContextRefilled';
+      sc: string;
+      /** The SC's refill list after the change, head first (sporadic.c). */
+      refills: { time: number; amount: number }[];
+      /** Cycles charged to the SC in all. */
+      consumed: number;
+    }
+  | { type: 'schedContextBound'; sc: string; notification: string }
   | { type: 'notificationSignalled'; object: string; badge: number; word: number }
   | { type: 'consoleWritten'; thread: string; text: string }
   | ({ type: 'fileOperation'; thread: string } & FileOpInfo)
