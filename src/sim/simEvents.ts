@@ -84,7 +84,6 @@ export type SimEventBody =
       /** Cycles charged to the SC in all. */
       consumed: number;
     }
-  | { type: 'schedContextBound'; sc: string; notification: string }
   | { type: 'notificationSignalled'; object: string; badge: number; word: number }
   | { type: 'consoleWritten'; thread: string; text: string }
   | ({ type: 'fileOperation'; thread: string } & FileOpInfo)

@@ -1,7 +1,7 @@
 // Endpoint IPC (seL4 src/object/endpoint.c: sendIPC, receiveIPC, cancelIPC; sel4-reference.md
 // §1.2, §1.3, §1.5). One queue per endpoint, of senders or of receivers, never both; FIFO on the
 // classic kernel, priority-ordered (FIFO among equals) on MCS.
-import { receiveBoundSignal } from './notification';
+import { maybeReturnSchedContext, receiveBoundSignal } from './notification';
 import type { Kernel } from './kernelState';
 import type { Endpoint, Reply, Tcb } from './objects';
 import { emptyBlocking } from './objects';
@@ -138,6 +138,9 @@ export function receiveIpc(
     receiveBoundSignal(k, t, t.boundNotification);
     return;
   }
+  // MCS: a blocking Recv gives a bound notification's SC back, so the thread waits passively
+  // for SCs its clients lend (receiveIPC -> maybeReturnSchedContext).
+  if (t.boundNotification !== null && blocking) maybeReturnSchedContext(k, t.boundNotification, t);
   if (ep.state === 'idle' || ep.state === 'recv') {
     if (!blocking) {
       doNbRecvFailedTransfer(t);

@@ -188,6 +188,8 @@ export interface ReceivedMessage {
   caps: string[];
   unwrappedBadges: number[];
   error?: string;
+  /** The words the sender asked to send, when more than seL4_MsgMaxLength (cut to 120). */
+  requested?: number;
 }
 
 export function emptyBlocking(): BlockingInfo {

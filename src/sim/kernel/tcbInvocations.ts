@@ -130,8 +130,9 @@ export function invokeTcb(
       const p = Number(inv.arg);
       if (!Number.isInteger(p) || p < 0 || p > 255)
         error = `RangeError: priority ${inv.arg} is not in 0-255`;
-      else if (p > caller.priority)
-        error = `IllegalOperation: priority ${p} is above the caller's MCP (${caller.priority})`;
+      // checkPrio: the authority's MCP, not its priority, bounds the new priority.
+      else if (p > caller.mcp)
+        error = `RangeError: priority ${p} is above the caller's MCP (${caller.mcp})`;
       else setPriority(k, target, p);
       break;
     }

@@ -31,7 +31,10 @@ export interface ObjectHandle {
   cap(opts?: CapOptions): CapSpec;
 }
 
-/** A message to send: up to 120 words (more are truncated), up to 3 caps named by slot. */
+/**
+ * A message to send: up to 120 words (more are truncated), up to 3 caps named by slot. On a
+ * 32-bit ISA (AArch32, IA-32) the label keeps 20 bits and each word 32; on 64-bit the label 52.
+ */
 export interface Message {
   label?: number;
   words?: number[];
@@ -54,8 +57,14 @@ export interface ReceivedMessage {
   caps: string[];
   /** Badges of unwrapped caps, by position. */
   unwrappedBadges: number[];
-  /** Set when the kernel answered an invocation with an error (e.g. 'InvalidCapability: ...'). */
+  /**
+   * Set when the kernel answered an invocation with an error (e.g. 'InvalidCapability: ...');
+   * `label` is then the seL4_Error code (InvalidArgument 1, InvalidCapability 2,
+   * IllegalOperation 3, RangeError 4, ...).
+   */
   error?: string;
+  /** Set when the sender asked to send more than 120 words: how many (only 120 arrived). */
+  requested?: number;
 }
 
 /** A request handed to the simulator; opaque to scripts. */
