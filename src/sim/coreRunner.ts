@@ -15,6 +15,7 @@ import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
 import { handleInterrupt } from './interrupts';
+import { irqJitter } from './machine/noise';
 import {
   classicSliceOver,
   kernelEntryTime,
@@ -382,7 +383,7 @@ export class CoreRunner {
     const at = nextRelease(this.sim.k, c);
     const core = this.cores[c]!;
     if (at === null || at === core.releaseAt) return;
-    core.releaseAt = Math.max(at, this.sim.now);
+    core.releaseAt = Math.max(at, this.sim.now) + irqJitter(this.sim.profile, this.sim.rng);
     this.sim.queue.push(core.releaseAt, RELEASE, c, 0);
   }
 
@@ -414,13 +415,23 @@ export class CoreRunner {
     for (const target of e.ipis) {
       sim.stats.ipis++;
       sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
-      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, target, 0);
+      sim.queue.push(
+        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
+        IPI,
+        target,
+        0,
+      );
     }
     for (const s of e.sgis) {
       sim.stats.ipis++;
       sim.emit(c, { type: 'ipiSent', from: c, to: s.core, kind: 'signal' });
       this.cores[s.core]!.pendingSignals.push(s.ntfn);
-      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, s.core, 0);
+      sim.queue.push(
+        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
+        IPI,
+        s.core,
+        0,
+      );
     }
     core.entry = null;
     const pending = core.pendingIrq;

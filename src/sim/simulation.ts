@@ -90,7 +90,7 @@ export class Simulation {
       watchdogMs: opts.watchdogMs ?? 2000,
       describeError: opts.describeError ?? ((e) => ({ message: String(e), line: null })),
     };
-    this.lines = new CacheLineDirectory(this.profile);
+    this.lines = new CacheLineDirectory(this.profile, this.rng);
     this.fx = new EntryEffects({
       emit: (core, body) => this.emit(core, body),
       touchLine: (core, line, write) => this.touchLine(core, line, write),
