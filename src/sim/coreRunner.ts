@@ -287,7 +287,12 @@ export class CoreRunner {
       const n = node(this.sim.k, to);
       const t = n.curThread;
       n.curThread = n.idleThread;
-      this.sim.emit(to, { type: 'threadSwitched', from: t.name, to: n.idleThread.name });
+      this.sim.emit(to, {
+        type: 'threadSwitched',
+        from: t.name,
+        to: n.idleThread.name,
+        idle: true,
+      });
       if (isSchedulable(this.sim.k, t)) tcbSchedEnqueue(this.sim.k, t);
       this.sim.fx.ipiReschedulePending.add(to);
     }
@@ -400,6 +405,7 @@ export class CoreRunner {
       path: o?.path ?? 'slow',
       ...(o?.reason !== undefined ? { reason: o.reason } : {}),
       cycles: e.cost,
+      interrupt: e.irq,
     });
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;

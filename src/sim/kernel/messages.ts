@@ -22,6 +22,6 @@ export function emitMessage(
     caps: msg.extraCaps,
     words: msg.words.slice(0, 8),
     kind,
-    ...(msg.requested !== undefined ? { requested: msg.requested } : {}),
+    requested: msg.requested ?? msg.length,
   });
 }
