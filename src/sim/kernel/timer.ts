@@ -139,12 +139,12 @@ export function checkBudgetRestart(k: Kernel, t: Tcb): boolean {
 function commitTime(k: Kernel, n: NodeState): void {
   const sc = n.curSc;
   if (sc !== null && n.consumed > 0) {
+    sc.consumed += n.consumed;
     if (isRoundRobin(sc)) chargeRoundRobin(sc, n.consumed, false);
     else {
       refillBudgetCheck(sc, n.consumed, k.state.config.minBudget);
       emitRefills(k, sc);
     }
-    sc.consumed += n.consumed;
   }
   n.consumed = 0;
 }
