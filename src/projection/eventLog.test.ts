@@ -31,6 +31,7 @@ describe('EventLog', () => {
       ...{ from: 'a', to: 'b', object: 'ep', label: 2 ** 33, length: 6, badge: -1, caps: 0 },
       words,
       kind: 'send',
+      requested: 6,
       seq: 0,
       t: 2 ** 45,
       core: 3,

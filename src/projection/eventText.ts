@@ -69,6 +69,8 @@ export function eventSentence(e: SimEvent): string {
       return `${e.server} registers the port ${e.port}`;
     case 'coreModeChanged':
       return `core ${e.core} is now ${MODE_TEXT[e.mode]}`;
+    case 'schedContextRefilled':
+      return `${e.sc}'s refills: ${e.refills.map((r) => `${fmt(r.amount)} at ${fmt(r.time)}`).join(', ')}`;
     default:
       return unhandled(e);
   }

@@ -1,5 +1,6 @@
 // The projection before the first event: every core on its idle thread, every thread as the
 // root task left it (ready to run), every endpoint and notification idle.
+import { initialRefills } from './schedContextRefills';
 import type { MachineDescription } from '../sim/describe';
 import { emptyEntryCounts } from '../sim/events/entryCounts';
 import type {
@@ -83,7 +84,13 @@ export function createProjection(desc: MachineDescription): Projection {
   }
   const schedContexts: Record<string, SchedContextView> = {};
   for (const sc of desc.schedContexts) {
-    schedContexts[sc.name] = { name: sc.name, core: sc.core, holder: sc.home, home: sc.home };
+    schedContexts[sc.name] = {
+      name: sc.name,
+      core: sc.core,
+      holder: sc.home,
+      home: sc.home,
+      ...initialRefills(sc),
+    };
   }
   return {
     index: 0,

@@ -2,6 +2,7 @@
 // Pure: the same events from the same start give the same projection, in the worker (for
 // checkpoints and snapshots) and in the page (live, once per animation frame).
 import { countExit } from '../sim/events/entryCounts';
+import { applyRefills } from './schedContextRefills';
 import { unhandled, type SimEvent } from '../sim/events/schema';
 import { CopyOnWrite } from './copyOnWrite';
 import {
@@ -116,6 +117,11 @@ export class ProjectionWriter extends CopyOnWrite {
       case 'portRegistered':
         this.plain('ports')[e.port] = e.server;
         return;
+      case 'schedContextRefilled': {
+        const v = this.entity('schedContexts', e.sc);
+        if (v) applyRefills(v, e);
+        return;
+      }
       case 'coreModeChanged':
         return this.modeChanged(e);
       case 'budgetExhausted':

@@ -99,6 +99,10 @@ export interface SchedContextView {
   /** Thread running on it now; differs from home while it is lent. */
   holder: string | null;
   home: string | null;
+  /** MCS refill list, head first, as the last schedContextRefilled gave it (schedContextRefills.ts). */
+  refills?: { time: number; amount: number }[];
+  /** Cycles charged to it in all, as of the last refill change. */
+  consumed?: number;
 }
 
 /** One mount point of a Plan 9 namespace: its union of targets, in search order. */

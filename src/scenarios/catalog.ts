@@ -66,6 +66,21 @@ export const SCENARIOS: readonly CatalogEntry[] = [
     'Scheduling-context donation and a passive server migrating between cores.',
   ),
   example(
+    'mcs-sporadic-refills',
+    'MCS: sporadic refills',
+    'A sporadic budget as a list of refills: bursts, a long sleep, and throttling.',
+  ),
+  example(
+    'mcs-timeout-fault',
+    'MCS: a timeout fault stops a runaway request',
+    'A passive server runs out of its client’s budget and sends a timeout fault.',
+  ),
+  example(
+    'mcs-notification-sc',
+    'MCS: a driver on its notification’s scheduling context',
+    'A passive driver runs interrupts on the notification’s SC, requests on clients’.',
+  ),
+  example(
     'cap-fault-handler',
     'Cap fault caught by a fault handler',
     'A Call on an empty slot faults; a supervisor receives it and suspends the client.',

@@ -84,6 +84,41 @@ describe('every example runs to its end', () => {
 });
 
 describe('every example shows what it claims', () => {
+  it('mcs-sporadic-refills: bursts become separate refills, a long sleep merges them, and releases are never in the past (sporadic.c)', () => {
+    const sim = run(byId('mcs-sporadic-refills'));
+    const refills = eventsOf(sim.log, 'schedContextRefilled', { sc: 'sensor.sc' });
+    expect(Math.max(...refills.map((e) => e.refills.length))).toBeGreaterThanOrEqual(5);
+    for (const e of refills) {
+      expect(e.refills.length).toBeLessThanOrEqual(8);
+      expect(e.refills.reduce((a, r) => a + r.amount, 0)).toBe(500 * 3400);
+    }
+    const exhausted = eventsOf(sim.log, 'budgetExhausted', { thread: 'sensor' });
+    expect(exhausted.length).toBe(2);
+    for (const e of exhausted) expect(e.until).toBeGreaterThan(e.t);
+    expect(consoleOf(sim, 'sensor')).toEqual(['1.25 ms of work took 8.25 ms of wall time']);
+  });
+
+  it('mcs-timeout-fault: the server sends timeout faults carrying the SC badge, then both clients are answered (handleTimeout)', () => {
+    const sim = run(byId('mcs-timeout-fault'));
+    const f = eventsOf(sim.log, 'faultRaised', { thread: 'server', faultType: 'timeout' });
+    expect(f.length).toBeGreaterThanOrEqual(2);
+    const lines = consoleOf(sim, 'supervisor');
+    expect(lines[0]).toMatch(/^timeout fault: label 5, SC badge 7, consumed \d+ cycles$/);
+    expect(consoleOf(sim, 'runaway')).toEqual(['query of 2000000 cycles answered 1']);
+    expect(consoleOf(sim, 'steady')).toHaveLength(3);
+  });
+
+  it('mcs-notification-sc: interrupts run the driver on irq.sc, requests on client.sc (maybeDonateSchedContext)', () => {
+    const sim = run(byId('mcs-notification-sc'));
+    const lent = eventsOf(sim.log, 'schedContextDonated', { to: 'driver' }).map((e) => e.sc);
+    expect(lent.filter((x) => x === 'irq.sc')).toHaveLength(3);
+    expect(lent.filter((x) => x === 'client.sc')).toHaveLength(3);
+    expect(
+      eventsOf(sim.log, 'schedContextReturned', { sc: 'irq.sc', from: 'driver' }),
+    ).toHaveLength(3);
+    expect(consoleOf(sim, 'driver')).toEqual(Array(3).fill('interrupt handled'));
+  });
+
   it('echo: every Call and ReplyRecv takes the fastpath (§1.7)', () => {
     const sim = run(byId('echo'));
     const ipc = eventsOf(sim.log, 'syscallExited').filter((e) =>

@@ -1,5 +1,6 @@
 // Resolving a run's configuration: scenario machine spec + command-line/app overrides.
 import { applyOverride, type PlatformOverride, type PlatformProfile } from './machine/platform';
+import { checkNoise } from './machine/noise';
 import { findPlatform, PLATFORMS } from './machine/platforms';
 
 export type KernelImages = 'smp' | 'multikernel' | `clustered:${number}`;
@@ -50,6 +51,8 @@ export function resolvePlatform(id: string, override?: PlatformOverride): Platfo
       `unknown platform '${id}'; known: ${PLATFORMS.map((p) => p.id).join(', ')}`,
     );
   }
+  const bad = checkNoise((override as { noise?: unknown } | undefined)?.noise);
+  if (bad !== null) throw new ConfigError(bad);
   return applyOverride(base, override);
 }
 

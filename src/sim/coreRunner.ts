@@ -6,7 +6,7 @@ import { node } from './kernel/kernelState';
 import type { Notification, Tcb } from './kernel/objects';
 import type { SyscallRequest } from './kernel/requests';
 import { requestCap, syscallName } from './kernel/requests';
-import { isSchedulable, schedule, setThreadState, tcbSchedEnqueue } from './kernel/scheduler';
+import { isSchedulable, setThreadState, tcbSchedEnqueue } from './kernel/scheduler';
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
@@ -15,8 +15,16 @@ import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
 import { handleInterrupt } from './interrupts';
-import { chargeUserTime, userSlice } from './kernel/timer';
 import type { CoreModeName, SimEventBody } from './simEvents';
+import { irqJitter } from './machine/noise';
+import {
+  classicSliceOver,
+  kernelEntryTime,
+  nextRelease,
+  scheduleTimed,
+  updateTimestamp,
+  userSlice,
+} from './kernel/timer';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export type Interrupt = 'ipi' | 'timer' | 'release';
@@ -47,8 +55,8 @@ export interface CoreRt {
   userStart: number;
   pendingIrq: Interrupt | null;
   entry: Entry | null;
-  /** MCS threads whose budget ran out, waiting for their replenishment (ksReleaseQueue). */
-  releaseQueue: Tcb[];
+  /** The time a release interrupt is armed for (MCS release queue head), or -1. */
+  releaseAt: number;
   /** Notifications to signal when the next cross-image SGI is taken on this core. */
   pendingSignals: Notification[];
 }
@@ -71,6 +79,13 @@ const STALLED: SyscallOutcome = {
   transferred: false,
 };
 
+/** The outcome of a system call not made because the thread's budget ran out at entry (MCS). */
+const OUT_OF_BUDGET: SyscallOutcome = {
+  path: 'slow',
+  reason: 'budget exhausted at kernel entry: the thread makes the call again after its refill',
+  transferred: false,
+};
+
 export class CoreRunner {
   static readonly START = START;
   readonly cores: CoreRt[];
@@ -84,7 +99,7 @@ export class CoreRunner {
       userStart: 0,
       pendingIrq: null,
       entry: null,
-      releaseQueue: [],
+      releaseAt: -1,
       pendingSignals: [],
     }));
   }
@@ -110,13 +125,17 @@ export class CoreRunner {
         this.doKernelWork(c);
         return;
       case IPI:
+        this.interrupt(c, 'ipi');
+        return;
       case RELEASE:
-        this.interrupt(c, item.kind === IPI ? 'ipi' : 'release');
+        if (item.time !== core.releaseAt) return; // re-armed for another time since
+        core.releaseAt = -1;
+        this.interrupt(c, 'release');
         return;
       case START: {
         const fx = this.sim.fx;
         fx.begin(this.sim.now, c);
-        schedule(this.sim.k);
+        scheduleTimed(this.sim.k);
         this.dispatch(c);
         return;
       }
@@ -164,7 +183,11 @@ export class CoreRunner {
     }
     const rt = this.rt(th);
     this.setMode(c, 'user');
-    if (rt.pendingCompute > 0) return this.startCompute(c, rt, this.sim.now);
+    if (rt.pendingCompute > 0) {
+      // Back in the middle of user work (after a preemption, or a fault reply restarting it).
+      th.state = 'running';
+      return this.startCompute(c, rt, this.sim.now);
+    }
     if (th.state === 'restart' && rt.lastRequest !== null) {
       th.state = 'running';
       return this.enterKernel(c, th, rt.lastRequest, null);
@@ -241,7 +264,7 @@ export class CoreRunner {
   private startCompute(c: number, rt: ThreadRuntime, at: number): void {
     const core = this.cores[c]!;
     const th = rt.tcb;
-    const slice = userSlice(this.sim.k, th);
+    const slice = userSlice(this.sim.k, c, th, at);
     this.setMode(c, 'user');
     core.gen++;
     core.userStart = at;
@@ -257,7 +280,6 @@ export class CoreRunner {
     const elapsed = Math.max(0, this.sim.now - core.userStart);
     rt.pendingCompute = Math.max(0, rt.pendingCompute - elapsed);
     rt.stats.userCycles += elapsed;
-    chargeUserTime(this.sim.k, th, elapsed);
     core.userStart = this.sim.now;
   }
 
@@ -272,6 +294,8 @@ export class CoreRunner {
       // idle until the reschedule IPI remoteTCBStall asks for (§1.10), so a thread being
       // suspended or moved runs no more user code meanwhile. A core spinning for the lock
       // abandons the system call it waits to make: the thread restarts it when it runs again.
+      // The stall is a kernel entry on that core: its thread is charged up to now.
+      updateTimestamp(this.sim.k, to, this.sim.now);
       if (target.mode === 'user') {
         this.consumeUser(to);
         target.gen++;
@@ -355,11 +379,18 @@ export class CoreRunner {
     const th = n.curThread;
     if (!th.isIdle) fx.touch(th.lines.regs, true);
     const before = n.curThread;
+    // Read the clock and charge the time since the last entry; MCS checks the budget, and a
+    // thread whose budget ran out makes its system call again once it has budget.
+    const go = kernelEntryTime(sim.k, c, e.thread, e.irq === null && e.thread === n.curThread);
     if (e.irq !== null) handleInterrupt(sim, this.cores[c]!, c, e.irq);
     else if (e.thread !== n.curThread) e.outcome = STALLED;
+    else if (!go) e.outcome = OUT_OF_BUDGET;
     else e.outcome = handleSyscall(sim.k, e.thread, e.req!);
+    // Classic: the tick that ended the slice came while in the kernel; taken on the way out.
+    if (e.irq === null && classicSliceOver(sim.k, c)) core.pendingIrq ??= 'timer';
     fx.flushChanged();
-    schedule(sim.k);
+    scheduleTimed(sim.k);
+    this.armRelease(c);
     fx.deferSwitches = false;
     e.switches = fx.switches.length === 0 ? NO_SWITCHES : fx.switches.splice(0);
     const switched = n.curThread !== before && !n.curThread.isIdle;
@@ -375,6 +406,15 @@ export class CoreRunner {
     e.messages = fx.messages;
     sim.stats.messages += fx.messages;
     sim.queue.push(sim.now + e.cost, KERNEL_EXIT, c, 0);
+  }
+
+  /** MCS: arm the release interrupt for the head of this core's release queue (setNextInterrupt). */
+  private armRelease(c: number): void {
+    const at = nextRelease(this.sim.k, c);
+    const core = this.cores[c]!;
+    if (at === null || at === core.releaseAt) return;
+    core.releaseAt = Math.max(at, this.sim.now) + irqJitter(this.sim.profile, this.sim.rng);
+    this.sim.queue.push(core.releaseAt, RELEASE, c, 0);
   }
 
   private exitKernel(c: number): void {
@@ -407,13 +447,23 @@ export class CoreRunner {
     for (const target of e.ipis) {
       sim.stats.ipis++;
       sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
-      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, target, 0);
+      sim.queue.push(
+        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
+        IPI,
+        target,
+        0,
+      );
     }
     for (const s of e.sgis) {
       sim.stats.ipis++;
       sim.emit(c, { type: 'ipiSent', from: c, to: s.core, kind: 'signal' });
       this.cores[s.core]!.pendingSignals.push(s.ntfn);
-      sim.queue.push(sim.now + sim.profile.ipiLatency, IPI, s.core, 0);
+      sim.queue.push(
+        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
+        IPI,
+        s.core,
+        0,
+      );
     }
     core.entry = null;
     const pending = core.pendingIrq;

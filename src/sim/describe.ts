@@ -63,6 +63,12 @@ export interface SchedContextDescription {
   period: number;
   /** The thread it belongs to; a donated SC returns here. */
   home: string | null;
+  /** Most refills it can hold (2 + extra refills). */
+  maxRefills?: number;
+  /** The notification it is bound to (lent to a passive thread the notification wakes). */
+  notification?: string | null;
+  /** Its refill list at the start, head first. */
+  refills?: { time: number; amount: number }[];
 }
 
 export interface MachineDescription {
@@ -165,6 +171,9 @@ export function describeMachine(sim: Simulation): MachineDescription {
       budget: sc.budget,
       period: sc.period,
       home: sc.home?.name ?? null,
+      maxRefills: sc.maxRefills,
+      notification: sc.ntfn?.name ?? null,
+      refills: sc.refills.map((r) => ({ time: r.time, amount: r.amount })),
     })),
     regions: [...sim.world.regions].map(([name, bytes]) => ({ name, bytes })),
   };

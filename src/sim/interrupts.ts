@@ -2,11 +2,10 @@
 // awaken; sel4-reference.md §1.8–1.10): time-slice and budget expiry, reschedule IPIs, cross-image
 // SGIs and MCS replenishments. The timer rules live in kernel/timer.ts.
 import type { CoreRt, Interrupt } from './coreRunner';
-import { RELEASE } from './coreRunner';
 import { node } from './kernel/kernelState';
 import { sendSignal } from './kernel/notification';
 import { rescheduleRequired } from './kernel/scheduler';
-import { awaken, timerTick } from './kernel/timer';
+import { timerTick } from './kernel/timer';
 import type { Simulation } from './simulation';
 
 /** Timer tick / budget expiry, reschedule IPI, or MCS replenishment (timerTick, chargeBudget, awaken). */
@@ -14,11 +13,11 @@ export function handleInterrupt(sim: Simulation, core: CoreRt, c: number, irq: I
   const k = sim.k;
   const th = node(k, c).curThread;
   if (irq === 'timer') {
-    timerTick(k, core, th, (at) => sim.queue.push(at, RELEASE, c, 0));
+    timerTick(k, th); // classic; on MCS the budget check at entry did the work
   } else if (irq === 'ipi') {
     rescheduleRequired(k);
     // Cross-image channel: the SGI's handler signals the local end's notification.
     for (const ntfn of core.pendingSignals.splice(0)) sendSignal(k, ntfn, 1);
   }
-  awaken(k, core, sim.now);
+  // MCS releases: awaken() at the start of schedule (kernel/timer.ts scheduleTimed).
 }

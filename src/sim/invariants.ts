@@ -66,7 +66,7 @@ function checkQueues(s: KernelState, out: string[]): void {
       out.push(`'${t.name}' is marked queued but is in no ready queue`);
     }
     // A runnable thread is running or ready; on MCS only if it holds an SC with budget (§1.9).
-    const schedulable = !s.config.mcs || (t.sc !== null && t.sc.remaining > 0);
+    const schedulable = !s.config.mcs || (t.sc !== null && !t.inReleaseQueue);
     if (isRunnable(t) && schedulable && !t.queued && !current.has(t)) {
       out.push(`'${t.name}' is ${t.state} but neither running nor in a ready queue`);
     }

@@ -87,13 +87,13 @@ export class Simulation {
       watchdogMs: opts.watchdogMs ?? 2000,
       describeError: opts.describeError ?? ((e) => ({ message: String(e), line: null })),
     };
-    this.lines = new CacheLineDirectory(this.profile);
+    this.lines = new CacheLineDirectory(this.profile, this.rng);
     this.fx = new EntryEffects({
       emit: (core, body) => this.emit(core, body),
       touchLine: (core, line, write) => this.touchLine(core, line, write),
       remoteCall: (from, to) => this.runner.remoteCall(from, to),
     });
-    this.world = buildWorld(scenario, config, this.profile);
+    this.world = buildWorld(scenario, config, this.profile, this.rng);
     this.k = { state: this.world.state, fx: this.fx };
     this.locks = this.world.state.config.coresInImage.map((n, image) =>
       n > 1 ? new BigLock(image) : null,
@@ -112,6 +112,7 @@ export class Simulation {
       };
       const sys = createSeL4Sys(p.tcb.name, {
         now: () => this.now,
+        random: () => this.rng.next(),
         log: (text) => this.writeConsole(p.tcb, text),
       }) as Api.Sys;
       rt.sys = sys;

@@ -1,6 +1,8 @@
 // The root task: runs a scenario's setup(k) against the kernel model, creating objects, threads
 // and caps (DESIGN.md "A scenario file"). Errors name the process and option that is wrong.
 import type { RunConfig } from './config';
+import type { Rng } from './engine/rng';
+import { makeSchedContext } from './kernel/schedContext';
 import { parseKernelImages } from './config';
 import type { PlatformProfile } from './machine/platform';
 import type { KernelState, NodeState } from './kernel/kernelState';
@@ -37,6 +39,9 @@ interface CapSpecImpl extends Api.CapSpec {
 }
 
 const TIMESLICE_MS = 10; // KernelTimeSlice 5 ticks x KernelTimerTickMS 2 ms (§1.8)
+// MIN_BUDGET_US = 2 x getKernelWcetUs() x KERNEL_WCET_SCALE: 2 x 10 us x 1 on the platforms
+// seL4 configures (KERNEL_WCET 10u, include/kernel/sporadic.h).
+const MIN_BUDGET_US = 20;
 
 function makeTcb(
   name: string,
@@ -54,6 +59,7 @@ function makeTcb(
     id,
     image,
     priority,
+    mcp: priority,
     affinity: core,
     state: idle ? 'idle' : 'inactive',
     blocking: emptyBlocking(),
@@ -63,6 +69,8 @@ function makeTcb(
     callerSlot: null,
     boundNotification: null,
     faultHandlerSlot: null,
+    timeoutHandlerSlot: null,
+    inReleaseQueue: false,
     fault: null,
     receiveSlot: null,
     sc: null,
@@ -78,7 +86,12 @@ function badgeLimit(p: PlatformProfile): number {
   return p.isa === 'aarch32' || p.isa === 'ia32' ? 2 ** 28 : Number.MAX_SAFE_INTEGER;
 }
 
-export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: PlatformProfile): World {
+export function buildWorld(
+  spec: Api.Scenario,
+  config: RunConfig,
+  profile: PlatformProfile,
+  rng: Rng,
+): World {
   const imageOfCore = parseKernelImages(config.kernel, config.cores);
   const coresInImage: number[] = [];
   for (const img of imageOfCore) coresInImage[img] = (coresInImage[img] ?? 0) + 1;
@@ -93,6 +106,10 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       schedulerAction: 'resumeCurrentThread',
       readyQueues: Array.from({ length: NUM_PRIORITIES }, () => []),
       readyBitmap: new Uint32Array(NUM_PRIORITIES / 32),
+      curTime: 0,
+      consumed: 0,
+      curSc: null,
+      releaseQueue: [],
     };
   });
   const state: KernelState = {
@@ -103,7 +120,13 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
     notifications: [],
     replies: [],
     schedContexts: [],
-    config: { mcs: config.mcs, imageOfCore, coresInImage, timeslice },
+    config: {
+      mcs: config.mcs,
+      imageOfCore,
+      coresInImage,
+      timeslice,
+      minBudget: Math.round(MIN_BUDGET_US * profile.clockMHz),
+    },
   };
   const world: World = {
     state,
@@ -165,6 +188,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       messageRegisters: config.mcs ? profile.physicalMRs.mcs : profile.physicalMRs.classic,
     },
     params: { ...config.params },
+    random: () => rng.next(),
     endpoint(name, opts) {
       unique('endpoint', name);
       const image = imageOfCore[coreOf(`endpoint '${name}'`, opts?.core)]!;
@@ -192,8 +216,19 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
         queue: [],
         boundTcb: null,
         channel: null,
+        sc: null,
       };
       state.notifications.push(n);
+      if (opts?.sc !== undefined) {
+        if (!config.mcs)
+          throw new SetupError(`notification '${name}': a bound SC needs the MCS kernel`);
+        const core = coreOf(`notification '${name}'`, opts.core);
+        const sc = makeSchedContext(`${name}.sc`, image, core, opts.sc, profile, null);
+        if (typeof sc === 'string') throw new SetupError(`notification '${name}': ${sc}`);
+        sc.ntfn = n;
+        n.sc = sc;
+        state.schedContexts.push(sc);
+      }
       return handle(n);
     },
     channel(name, opts) {
@@ -211,6 +246,7 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
           queue: [],
           boundTcb: null,
           channel: null,
+          sc: null,
         };
         state.notifications.push(n);
         return n;
@@ -261,6 +297,15 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
       };
       mustHold('faultHandler', opts.faultHandler);
       mustHold('boundNotification', opts.boundNotification);
+      mustHold('timeoutHandler', opts.timeoutHandler);
+      if (opts.timeoutHandler !== undefined && !config.mcs)
+        throw new SetupError(`process '${name}': timeout handlers need the MCS kernel`);
+      tcb.timeoutHandlerSlot = opts.timeoutHandler ?? null;
+      if (opts.mcp !== undefined) {
+        if (!Number.isInteger(opts.mcp) || opts.mcp < 0 || opts.mcp > 255)
+          throw new SetupError(`process '${name}': mcp ${opts.mcp} is not in 0-255`);
+        tcb.mcp = opts.mcp;
+      }
       tcb.faultHandlerSlot = opts.faultHandler ?? null;
       tcb.receiveSlot = opts.receiveSlot ?? null;
       if (opts.boundNotification !== undefined) {
@@ -287,26 +332,15 @@ export function buildWorld(spec: Api.Scenario, config: RunConfig, profile: Platf
         state.replies.push(reply);
         tcb.reply = reply;
         if (!opts.passive) {
-          const usToCycles = (us: number): number => Math.round(us * profile.clockMHz);
-          const period = usToCycles(opts.period ?? 10000);
-          const budget = usToCycles(opts.budget ?? opts.period ?? 10000);
-          if (budget <= 0 || period <= 0 || budget > period) {
-            throw new SetupError(`process '${name}': budget must be > 0 and <= period`);
-          }
-          const sc = {
-            kind: 'schedContext' as const,
-            name: `${name}.sc`,
-            line: `sc.${name}.sc`,
-            image: tcb.image,
+          const sc = makeSchedContext(
+            `${name}.sc`,
+            tcb.image,
             core,
-            budget,
-            period,
-            remaining: budget,
-            periodStart: 0,
+            { ...opts, badge: opts.scBadge ?? 0 },
+            profile,
             tcb,
-            home: tcb,
-            consumed: 0,
-          };
+          );
+          if (typeof sc === 'string') throw new SetupError(`process '${name}': ${sc}`);
           state.schedContexts.push(sc);
           tcb.sc = sc;
         }

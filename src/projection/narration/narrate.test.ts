@@ -39,6 +39,7 @@ describe('narration of one kernel entry', () => {
         caps: 0,
         words: [0],
         kind: 'call',
+        requested: 1,
       },
       { ...at(2, 0, 768), type: 'threadWoken', thread: 'server' },
       {

@@ -105,6 +105,8 @@ export const EVENTS = {
     caps: 'int',
     words: 'ints',
     kind: ['send', 'call', 'reply', 'fault'],
+    /** Words the sender asked to send: more than `length` when cut at seL4_MsgMaxLength (120). */
+    requested: 'int',
   },
   threadBlocked: { thread: 'thread', state: THREAD_STATES, object: 'object|null' },
   threadWoken: { thread: 'thread' },
@@ -142,6 +144,12 @@ export const EVENTS = {
   portRegistered: { port: 'str', server: 'thread' },
   /** The core's mode changed (the thread it runs is the last threadSwitched's `to`). */
   coreModeChanged: { mode: CORE_MODES },
+  /** An MCS SC's refill list changed (sporadic.c): head first; `consumed` in all, in cycles. */
+  schedContextRefilled: {
+    sc: 'object',
+    refills: json<{ time: number; amount: number }[]>(),
+    consumed: 'int',
+  },
 } as const satisfies Record<string, Readonly<Record<string, FieldKind>>>;
 
 // ---- Types derived from EVENTS ----

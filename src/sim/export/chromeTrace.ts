@@ -237,6 +237,7 @@ export class ChromeTraceBuilder {
       case 'namespaceChanged':
       case 'portRegistered':
       case 'coreModeChanged':
+      case 'schedContextRefilled':
         return;
       default:
         return unhandled(e);

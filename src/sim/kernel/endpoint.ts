@@ -1,11 +1,12 @@
 // Endpoint IPC (seL4 src/object/endpoint.c: sendIPC, receiveIPC, cancelIPC; sel4-reference.md
 // §1.2, §1.3, §1.5). One queue per endpoint, of senders or of receivers, never both; FIFO on the
 // classic kernel, priority-ordered (FIFO among equals) on MCS.
-import { receiveBoundSignal } from './notification';
+import { maybeReturnSchedContext, receiveBoundSignal } from './notification';
 import type { Kernel } from './kernelState';
 import type { Endpoint, Reply, Tcb } from './objects';
 import { emptyBlocking } from './objects';
-import { replyPush, replyRemove } from './reply';
+import { replyPush, replyRemoveTcb } from './reply';
+import { schedContextDonate } from './schedContext';
 import { possibleSwitchTo, setThreadState } from './scheduler';
 import { doIpcTransfer, doNbRecvFailedTransfer } from './transfer';
 import { emitMessage } from './messages';
@@ -33,6 +34,8 @@ export interface SendArgs {
   badge: number;
   canGrant: boolean;
   canGrantReply: boolean;
+  /** MCS: the sender may lend its SC (Call, NBSendRecv, NBSendWait, fault IPC; handleSyscall). */
+  canDonate: boolean;
 }
 
 /**
@@ -50,6 +53,7 @@ function linkCaller(
   canGrantReply: boolean,
   reply: Reply | null,
   replyCanGrant: boolean,
+  canDonate: boolean,
 ): void {
   if (!canGrant && !canGrantReply) {
     // §1.3: a Call through a cap with neither Grant nor GrantReply leaves the caller Inactive.
@@ -61,7 +65,7 @@ function linkCaller(
       setThreadState(k, caller, 'inactive', null); // §1.5: receiver used Wait, nothing to reply through
       return;
     }
-    replyPush(k, caller, callee, reply, true);
+    replyPush(k, caller, callee, reply, canDonate);
     return;
   }
   setThreadState(k, caller, 'blockedOnReply', callee.name);
@@ -98,10 +102,14 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   const replyCanGrant = dest.blocking.canGrant;
   const msg = doIpcTransfer(k, t, ep, a.badge, a.canGrant, dest);
   emitMessage(k, t, dest, ep.name, msg, t.fault !== null ? 'fault' : a.isCall ? 'call' : 'send');
-  setThreadState(k, dest, 'running');
   dest.blocking = emptyBlocking();
-  if (a.isCall || t.fault !== null)
-    linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply, replyCanGrant);
+  if (a.isCall || t.fault !== null) {
+    linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply, replyCanGrant, a.canDonate);
+  } else if (k.state.config.mcs && a.canDonate && t.sc !== null && dest.sc === null) {
+    // sendIPC, non-Call branch: NBSendRecv / NBSendWait lend the SC to a passive receiver.
+    schedContextDonate(k, t.sc, dest);
+  }
+  setThreadState(k, dest, 'running');
   possibleSwitchTo(k, dest);
 }
 
@@ -118,8 +126,9 @@ export function receiveIpc(
   k.fx.changed(ep);
   if (reply !== null && reply.caller !== null && reply.caller !== t) {
     // MCS "Reply object already has unexecuted reply": cancelIPC on the old caller, whom
-    // reply_unlink leaves Inactive (§1.5).
-    const old = replyRemove(k, reply)!;
+    // reply_remove_tcb leaves Inactive; a lent SC stays where it is (§1.5, reply.c).
+    const old = reply.caller;
+    replyRemoveTcb(k, reply);
     old.blocking = emptyBlocking();
     old.fault = null;
     setThreadState(k, old, 'inactive', null);
@@ -129,6 +138,9 @@ export function receiveIpc(
     receiveBoundSignal(k, t, t.boundNotification);
     return;
   }
+  // MCS: a blocking Recv gives a bound notification's SC back, so the thread waits passively
+  // for SCs its clients lend (receiveIPC -> maybeReturnSchedContext).
+  if (t.boundNotification !== null && blocking) maybeReturnSchedContext(k, t.boundNotification, t);
   if (ep.state === 'idle' || ep.state === 'recv') {
     if (!blocking) {
       doNbRecvFailedTransfer(t);
@@ -147,7 +159,9 @@ export function receiveIpc(
   emitMessage(k, sender, t, ep.name, msg, isCall ? (sender.fault ? 'fault' : 'call') : 'send');
   sender.blocking = emptyBlocking();
   if (isCall) {
-    linkCaller(k, sender, t, b.canGrant, b.canGrantReply, reply, canGrant);
+    // receiveIPC: a sender lends its SC unless it is sending a timeout fault.
+    const canDonate = sender.sc !== null && sender.fault?.type !== 'timeout';
+    linkCaller(k, sender, t, b.canGrant, b.canGrantReply, reply, canGrant, canDonate);
   } else {
     setThreadState(k, sender, 'running');
     possibleSwitchTo(k, sender);

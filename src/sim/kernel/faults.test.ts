@@ -15,7 +15,7 @@ describe('cap faults (§1.3)', () => {
   it('a Call on an empty slot raises a cap fault that goes to the fault endpoint (§1.3)', () => {
     function* handler(sys: Sys) {
       const f = yield* sys.recv('faults');
-      sys.log(`fault label ${f.label} badge ${f.badge} slot #${f.words[0]}`);
+      sys.log(`fault label ${f.label} badge ${f.badge} slot #${f.words[1]}`);
       yield* sys.tcbSuspend('client');
       sys.log('client suspended');
     }

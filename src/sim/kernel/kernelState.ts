@@ -18,6 +18,14 @@ export interface NodeState {
   readyQueues: Tcb[][];
   /** One bit per priority with a non-empty ready queue (seL4's ksReadyQueuesL1/L2Bitmap). */
   readyBitmap: Uint32Array;
+  /** Time of the last kernel entry's timestamp (ksCurTime). */
+  curTime: number;
+  /** MCS: time used since the last commit, not yet charged (ksConsumed). */
+  consumed: number;
+  /** MCS: the SC time is charged to (ksCurSC); null for the idle thread. */
+  curSc: SchedContext | null;
+  /** MCS: threads waiting for a refill, earliest first (ksReleaseQueue). */
+  releaseQueue: Tcb[];
 }
 
 export interface KernelConfig {
@@ -28,6 +36,8 @@ export interface KernelConfig {
   coresInImage: number[];
   /** Classic round-robin time slice in cycles (KernelTimeSlice x KernelTimerTickMS, §1.8). */
   timeslice: number;
+  /** MCS: MIN_BUDGET in cycles, 2 x the kernel's WCET (include/kernel/sporadic.h). */
+  minBudget: number;
 }
 
 export interface KernelState {

@@ -22,5 +22,6 @@ export function emitMessage(
     caps: msg.extraCaps,
     words: msg.words.slice(0, 8),
     kind,
+    requested: msg.requested ?? msg.length,
   });
 }

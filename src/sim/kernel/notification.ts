@@ -5,8 +5,38 @@ import { cancelEndpointIpc, queueAppend } from './endpoint';
 import type { Kernel } from './kernelState';
 import type { Notification, Tcb } from './objects';
 import { emptyBlocking } from './objects';
-import { possibleSwitchTo, setThreadState } from './scheduler';
+import { node } from './kernelState';
+import { schedContextDonate, schedContextUnbindTcb } from './schedContext';
+import { possibleSwitchTo, rescheduleRequired, setThreadState } from './scheduler';
 import { doNbRecvFailedTransfer } from './transfer';
+
+/**
+ * maybeDonateSchedContext (MCS): a passive thread woken by a notification with a bound SC runs
+ * on that SC, if no one else holds it (src/object/notification.c).
+ */
+function maybeDonateSchedContext(k: Kernel, t: Tcb, ntfn: Notification): void {
+  const sc = ntfn.sc;
+  if (!k.state.config.mcs || t.sc !== null || sc === null || sc.tcb !== null) return;
+  schedContextDonate(k, sc, t);
+}
+
+/**
+ * maybeReturnSchedContext (MCS): a thread that waits again on the notification, or blocks in a
+ * Recv with it bound, gives the notification's SC back (include/object/notification.h).
+ */
+export function maybeReturnSchedContext(k: Kernel, ntfn: Notification, t: Tcb): void {
+  const sc = ntfn.sc;
+  if (sc === null || t.sc !== sc) return;
+  schedContextUnbindTcb(k, sc, ntfn.name);
+  if (t === node(k).curThread) rescheduleRequired(k);
+}
+
+/** Wake a thread the notification delivered to: on MCS it may take the notification's SC. */
+function wake(k: Kernel, t: Tcb, ntfn: Notification): void {
+  setThreadState(k, t, 'running');
+  maybeDonateSchedContext(k, t, ntfn);
+  possibleSwitchTo(k, t);
+}
 
 function deliverBadge(t: Tcb, badge: number): void {
   t.inbox = {
@@ -33,8 +63,7 @@ export function sendSignal(k: Kernel, ntfn: Notification, badge: number): void {
       if (ep !== null && ep.kind === 'endpoint') cancelEndpointIpc(k, tcb, ep);
       deliverBadge(tcb, badge);
       k.fx.emit({ type: 'notificationSignalled', object: ntfn.name, badge, word: 0 });
-      setThreadState(k, tcb, 'running');
-      possibleSwitchTo(k, tcb);
+      wake(k, tcb, ntfn);
       return;
     }
     // Blocked in a Call's reply phase (or not waiting): the signal is only recorded.
@@ -49,8 +78,7 @@ export function sendSignal(k: Kernel, ntfn: Notification, badge: number): void {
     dest.blocking = emptyBlocking();
     deliverBadge(dest, badge);
     k.fx.emit({ type: 'notificationSignalled', object: ntfn.name, badge, word: 0 });
-    setThreadState(k, dest, 'running');
-    possibleSwitchTo(k, dest);
+    wake(k, dest, ntfn);
     return;
   }
   ntfn.word = (ntfn.word | badge) >>> 0; // several signals coalesce into one wake-up
@@ -64,6 +92,7 @@ function completeSignal(k: Kernel, t: Tcb, ntfn: Notification): void {
   ntfn.state = 'idle';
   k.fx.touch(ntfn.line, true);
   k.fx.changed(ntfn);
+  maybeDonateSchedContext(k, t, ntfn);
 }
 
 /** The pending bound notification consumed by a Recv before the endpoint (§1.6). */
@@ -87,6 +116,7 @@ export function receiveSignal(k: Kernel, t: Tcb, ntfn: Notification, blocking: b
   t.blocking = { ...emptyBlocking(), object: ntfn };
   queueAppend(k, ntfn.queue, t);
   ntfn.state = 'waiting';
+  maybeReturnSchedContext(k, ntfn, t);
 }
 
 /** cancelSignal: take a waiter off the notification's queue. */

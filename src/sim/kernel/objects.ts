@@ -52,6 +52,8 @@ export interface Notification {
   boundTcb: Tcb | null;
   /** Set when this notification is one end of a cross-image channel. */
   channel: ChannelEnd | null;
+  /** MCS: scheduling context bound to it (schedContext_bindNtfn), lent to a passive waiter. */
+  sc: SchedContext | null;
 }
 
 /**
@@ -83,6 +85,12 @@ export interface Reply {
   donatedSc: SchedContext | null;
 }
 
+/** One refill: `amount` cycles of budget usable from `time` (seL4 refill_t). */
+export interface Refill {
+  time: number;
+  amount: number;
+}
+
 export interface SchedContext {
   kind: 'schedContext';
   name: string;
@@ -92,10 +100,14 @@ export interface SchedContext {
   core: number;
   budget: number;
   period: number;
-  /** Budget left in the current period. */
-  remaining: number;
-  /** Start of the current replenishment period. */
-  periodStart: number;
+  /** Sporadic-server refills, head first, in time order; amounts sum to the budget (sporadic.ts). */
+  refills: Refill[];
+  /** The most refills the list may hold (2 + extra refills, seL4 scRefillMax). */
+  maxRefills: number;
+  /** Badge reported in its timeout faults (seL4 scBadge). */
+  badge: number;
+  /** Notification it is bound to (schedContext_bindNtfn), if any. */
+  ntfn: Notification | null;
   /** Thread currently running on this SC. */
   tcb: Tcb | null;
   /** Thread the SC belongs to (to whom it returns after a donation chain unwinds). */
@@ -135,6 +147,8 @@ export interface Tcb {
   id: number;
   image: number;
   priority: number;
+  /** Maximum controlled priority: the highest it may give any thread (seL4 tcbMCP, checkPrio). */
+  mcp: number;
   affinity: number;
   state: ThreadStateName;
   blocking: BlockingInfo;
@@ -146,6 +160,10 @@ export interface Tcb {
   callerSlot: Cap | null;
   boundNotification: Notification | null;
   faultHandlerSlot: string | null;
+  /** MCS: slot of the endpoint cap that takes its timeout faults (tcbTimeoutHandler). */
+  timeoutHandlerSlot: string | null;
+  /** MCS: waiting in its core's release queue for a refill (tcbInReleaseQueue). */
+  inReleaseQueue: boolean;
   fault: FaultInfo | null;
   /** Slot name that receives a transferred cap (receiveCNode/Index in the IPC buffer). */
   receiveSlot: string | null;
@@ -170,6 +188,8 @@ export interface ReceivedMessage {
   caps: string[];
   unwrappedBadges: number[];
   error?: string;
+  /** The words the sender asked to send, when more than seL4_MsgMaxLength (cut to 120). */
+  requested?: number;
 }
 
 export function emptyBlocking(): BlockingInfo {

@@ -35,3 +35,14 @@ export function replyRemove(k: Kernel, reply: Reply): Tcb | null {
   if (caller !== null && sc !== null && sc.tcb !== caller) schedContextDonate(k, sc, caller, true);
   return caller;
 }
+
+/**
+ * reply_remove_tcb: a caller blocked on the reply is cancelled (suspended, deleted). The call
+ * chain is broken at this reply object, but a lent SC stays where it is, with the server
+ * (src/object/reply.c; sel4-reference.md §1.9 "revoking a middle reply cap leaves the SC").
+ */
+export function replyRemoveTcb(k: Kernel, reply: Reply): void {
+  reply.caller = null;
+  reply.donatedSc = null;
+  k.fx.touch(reply.line, true);
+}

@@ -142,31 +142,6 @@ describe('MCS scheduling contexts (§1.9)', () => {
     expect(back_).toEqual(['back>front', 'front>client']);
   });
 
-  it('a thread whose budget is spent is throttled until its period ends (§1.9)', () => {
-    let finished = -1;
-    function* worker(sys: Sys) {
-      yield* sys.compute(2_500);
-      finished = sys.now();
-    }
-    // clockMHz 1: budget 1000 cycles of every 10,000.
-    const { log } = runScenario({
-      name: 'budget',
-      machine: { cores: 1, mcs: true, profile: { clockMHz: 1 } },
-      setup(k) {
-        k.process('worker', worker, { budget: 1000, period: 10_000 });
-      },
-    });
-    const exhausted = eventsOf(log, 'budgetExhausted', { thread: 'worker' });
-    expect(exhausted.map((e) => e.until)).toEqual([10_000, 20_000]);
-    expect(exhausted[0]!.t).toBeGreaterThanOrEqual(1_000);
-    expect(exhausted[0]!.t).toBeLessThan(2_000);
-    // Nothing runs between exhaustion and the refill: the core idles.
-    const idle = eventsOf(log, 'threadSwitched', { to: 'idle.0' });
-    expect(idle.length).toBeGreaterThanOrEqual(2);
-    expect(finished).toBeGreaterThanOrEqual(20_500);
-    expect(finished).toBeLessThan(30_000); // no third period needed
-  });
-
   it('a budget equal to the period is a round-robin time slice, never throttled (§1.9)', () => {
     const worker = (name: string) =>
       function* (sys: Sys) {

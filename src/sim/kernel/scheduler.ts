@@ -5,16 +5,19 @@ import { schedLine } from './lines';
 import type { ThreadStateName } from '../simEvents';
 import { node, type Kernel, type NodeState } from './kernelState';
 import type { Tcb } from './objects';
+import { emitRefills } from './schedContext';
+import { refillReady, refillSufficient, refillUnblockCheck } from './sporadic';
+import { postpone } from './timer';
 
 export function isRunnable(t: Tcb): boolean {
   return t.state === 'running' || t.state === 'restart';
 }
 
-/** MCS: a thread needs a scheduling context with budget to be schedulable. */
+/** MCS: a thread needs a scheduling context and must not wait for a refill (isSchedulable). */
 export function isSchedulable(k: Kernel, t: Tcb): boolean {
   if (!isRunnable(t) || t.isIdle) return false;
   if (!k.state.config.mcs) return true;
-  return t.sc !== null && t.sc.remaining > 0;
+  return t.sc !== null && !t.inReleaseQueue;
 }
 
 export function highestReadyPrio(n: NodeState): number {
@@ -109,7 +112,15 @@ export function setThreadState(
   t.state = s;
   k.fx.touch(t.lines.state, true);
   if (s === 'running' || s === 'restart') {
-    if (was !== 'running' && was !== 'restart') k.fx.emit({ type: 'threadWoken', thread: t.name });
+    if (was !== 'running' && was !== 'restart') {
+      k.fx.emit({ type: 'threadWoken', thread: t.name });
+      // A sporadic SC whose thread wakes merges its due refills (refill_unblock_check at every
+      // wake-up site in endpoint.c, notification.c, thread.c), unless it is the one in use.
+      const sc = t.sc;
+      if (k.state.config.mcs && sc !== null && sc !== node(k, sc.core).curSc) {
+        if (refillUnblockCheck(sc, k.fx.now)) emitRefills(k, sc);
+      }
+    }
   } else {
     if (t.queued) tcbSchedDequeue(k, t);
     k.fx.emit({ type: 'threadBlocked', thread: t.name, state: s, object });
@@ -119,7 +130,14 @@ export function setThreadState(
 
 /** possibleSwitchTo: lazily switch to a woken thread on this core, else queue it (§1.8). */
 export function possibleSwitchTo(k: Kernel, target: Tcb): void {
-  if (k.state.config.mcs && (target.sc === null || target.sc.remaining <= 0)) return;
+  if (k.state.config.mcs) {
+    const sc = target.sc;
+    if (sc === null || target.inReleaseQueue) return;
+    if (!refillReady(sc, k.fx.now) || !refillSufficient(sc, 0, k.state.config.minBudget)) {
+      postpone(k, sc); // its budget is not available yet: wait for the refill
+      return;
+    }
+  }
   const n = node(k);
   if (target.affinity !== k.fx.core) {
     tcbSchedEnqueue(k, target);

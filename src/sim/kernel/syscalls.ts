@@ -4,7 +4,7 @@
 import { receiveIpc, sendIpc } from './endpoint';
 import { invokeCNode } from './cnode';
 import { checkCallFastpath, checkReplyRecvFastpath } from './fastpath';
-import { handleFault, handleFaultReply } from './faults';
+import { capFaultWords, handleFault, handleFaultReply } from './faults';
 import type { Kernel } from './kernelState';
 import { emitMessage } from './messages';
 import { receiveSignal, sendSignal } from './notification';
@@ -14,6 +14,8 @@ import { replyRemove } from './reply';
 import type { OutMessage, SyscallRequest } from './requests';
 import { node } from './kernelState';
 import { possibleSwitchTo, rescheduleRequired, setThreadState, tcbSchedAppend } from './scheduler';
+import { refillHead } from './sporadic';
+import { chargeBudget } from './timer';
 import { invokeTcb } from './tcbInvocations';
 import { doIpcTransfer, lookupFailure, lookupSlotCap, setSyscallResult } from './transfer';
 
@@ -29,7 +31,7 @@ function capFault(k: Kernel, t: Tcb, slot: string, inRecvPhase: boolean, why: st
   handleFault(k, t, {
     type: 'capFault',
     detail: `slot '${slot}'${index >= 0 ? ` (#${index})` : ''}: ${why}`,
-    words: [index, inRecvPhase ? 1 : 0],
+    words: capFaultWords(index, inRecvPhase),
   });
 }
 
@@ -71,6 +73,7 @@ function invoke(
   msg: OutMessage,
   isCall: boolean,
   blocking: boolean,
+  canDonate = isCall,
 ): void {
   setOutbox(t, msg);
   const cap: Cap | null = lookupSlotCap(t, slot);
@@ -91,6 +94,7 @@ function invoke(
         badge: cap.badge,
         canGrant: cap.rights.grant,
         canGrantReply: cap.rights.grantReply,
+        canDonate,
       });
       return;
     case 'notification':
@@ -121,13 +125,36 @@ function invoke(
   }
 }
 
-/** handleRecv: Recv/NBRecv/Wait/Poll on an endpoint or notification cap. */
-function recv(k: Kernel, t: Tcb, slot: string, blocking: boolean, reply: Reply | null): void {
+/**
+ * handleRecv: Recv/NBRecv/Wait/Poll on an endpoint or notification cap. `replySlot` is the MCS
+ * reply argument of Recv/NBRecv/ReplyRecv/NBSendRecv (undefined: this thread's own reply
+ * object; null: Wait, no reply object).
+ */
+function recv(
+  k: Kernel,
+  t: Tcb,
+  slot: string,
+  blocking: boolean,
+  replySlot: string | null | undefined,
+): void {
   const cap = lookupSlotCap(t, slot);
   if (cap === null) return capFault(k, t, slot, true, lookupFailure(t, slot));
   const o = cap.object;
   if (o.kind === 'endpoint') {
     if (!cap.rights.read) return capFault(k, t, slot, true, 'endpoint cap without Read right');
+    let reply: Reply | null = null;
+    if (k.state.config.mcs && replySlot !== null) {
+      // lookupReply: the reply argument must name a reply object, else a cap fault in the
+      // receive phase (src/api/syscall.c handleRecv).
+      if (replySlot === undefined) reply = t.reply;
+      else {
+        const rc = lookupSlotCap(t, replySlot);
+        if (rc === null) return capFault(k, t, replySlot, true, lookupFailure(t, replySlot));
+        if (rc.object.kind !== 'reply')
+          return capFault(k, t, replySlot, true, `not a reply object cap (${rc.object.kind})`);
+        reply = rc.object;
+      }
+    }
     // deleteCallerCap: a pending reply cap is lost, on an endpoint receive only (§1.5)
     if (!k.state.config.mcs) t.callerSlot = null;
     receiveIpc(k, t, o, blocking, reply, cap.rights.grant);
@@ -188,8 +215,21 @@ function doReply(k: Kernel, t: Tcb, reply: Reply | null, grant: boolean): boolea
   return true;
 }
 
-/** handleYield: to the tail of its priority queue (MCS: also gives up the rest of the refill). */
+/**
+ * handleYield (src/api/syscall.c). Classic: to the tail of its priority queue. MCS: the rest of
+ * the head refill is charged (chargeBudget(head.rAmount)), so a round-robin SC goes to the back
+ * of its queue with a fresh slice and a sporadic SC waits for its next refill.
+ */
 function handleYield(k: Kernel, t: Tcb): void {
+  if (k.state.config.mcs) {
+    const n = node(k);
+    const sc = n.curSc;
+    if (sc === null) return;
+    const consumed = sc.consumed + n.consumed;
+    chargeBudget(k, refillHead(sc).amount, false);
+    sc.consumed = consumed;
+    return;
+  }
   tcbSchedAppend(k, t);
   rescheduleRequired(k);
   node(k).schedulerAction = 'chooseNewThread';
@@ -212,9 +252,8 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
     case 'nbWait':
     case 'poll': {
       const blocking = r.op === 'recv' || r.op === 'wait';
-      const reply =
-        r.op === 'wait' || r.op === 'nbWait' || r.op === 'poll' ? null : ownReply(k, t, r.reply);
-      recv(k, t, r.slot, blocking, reply);
+      const noReply = r.op === 'wait' || r.op === 'nbWait' || r.op === 'poll';
+      recv(k, t, r.slot, blocking, noReply ? null : r.reply);
       return slowpath('Recv has no fastpath (only Call and ReplyRecv do)');
     }
     case 'reply': {
@@ -227,14 +266,14 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       const reason = checkReplyRecvFastpath(k, t, r.slot, r.msg, reply);
       setOutbox(t, r.msg);
       doReply(k, t, reply, replyGrant(k, t, r.reply));
-      recv(k, t, r.slot, true, reply);
+      recv(k, t, r.slot, true, r.reply);
       return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
     }
     case 'nbSendRecv':
     case 'nbSendWait': {
-      invoke(k, t, r.dest, r.msg, false, false);
-      const reply = r.op === 'nbSendRecv' ? ownReply(k, t, r.reply) : null;
-      if (t.state === 'running') recv(k, t, r.slot, true, reply);
+      // canDonate: NBSendRecv and NBSendWait may lend the SC (handleSyscall).
+      invoke(k, t, r.dest, r.msg, false, false, true);
+      if (t.state === 'running') recv(k, t, r.slot, true, r.op === 'nbSendRecv' ? r.reply : null);
       return slowpath(`${r.op === 'nbSendRecv' ? 'NBSendRecv' : 'NBSendWait'} has no fastpath`);
     }
     case 'signal': {

@@ -6,8 +6,10 @@ import { node, type Kernel } from './kernelState';
 import { cancelSignal } from './notification';
 import type { Tcb } from './objects';
 import { emptyBlocking } from './objects';
-import { replyRemove } from './reply';
+import { replyRemoveTcb } from './reply';
+import { releaseRemove } from './timer';
 import {
+  isSchedulable,
   possibleSwitchTo,
   rescheduleRequired,
   setThreadState,
@@ -32,7 +34,7 @@ export function cancelIpc(k: Kernel, t: Tcb): void {
     if (o !== null && o.kind === 'notification') cancelSignal(k, t, o);
   } else if (t.state === 'blockedOnReply') {
     t.fault = null;
-    if (o !== null && o.kind === 'reply') replyRemove(k, o);
+    if (o !== null && o.kind === 'reply') replyRemoveTcb(k, o);
     for (const other of k.state.threads) {
       // Classic: the reply cap in the server's caller slot goes with the caller.
       if (other.callerSlot?.object === t) other.callerSlot = null;
@@ -44,6 +46,7 @@ export function cancelIpc(k: Kernel, t: Tcb): void {
 export function suspend(k: Kernel, t: Tcb): void {
   stallIfRunningElsewhere(k, t);
   cancelIpc(k, t);
+  releaseRemove(k, t);
   setThreadState(k, t, 'inactive', null);
   tcbSchedDequeue(k, t);
   k.fx.emit({ type: 'threadStopped', thread: t.name, reason: 'suspended' });
@@ -52,10 +55,19 @@ export function suspend(k: Kernel, t: Tcb): void {
   }
 }
 
+/**
+ * restart (TCB_Resume): a stopped thread, Inactive or blocked in any IPC, has its IPC cancelled
+ * and runs again from the restart point, so a blocked system call is made again
+ * (src/kernel/thread.c restart, isStopped).
+ */
 export function resume(k: Kernel, t: Tcb): void {
-  if (t.state !== 'inactive') return;
+  if (t.state !== 'inactive' && !t.state.startsWith('blocked')) return;
   cancelIpc(k, t);
   setThreadState(k, t, 'restart');
+  if (k.state.config.mcs) {
+    if (isSchedulable(k, t)) possibleSwitchTo(k, t);
+    return;
+  }
   tcbSchedEnqueue(k, t);
   possibleSwitchTo(k, t);
 }
@@ -118,8 +130,9 @@ export function invokeTcb(
       const p = Number(inv.arg);
       if (!Number.isInteger(p) || p < 0 || p > 255)
         error = `RangeError: priority ${inv.arg} is not in 0-255`;
-      else if (p > caller.priority)
-        error = `IllegalOperation: priority ${p} is above the caller's MCP (${caller.priority})`;
+      // checkPrio: the authority's MCP, not its priority, bounds the new priority.
+      else if (p > caller.mcp)
+        error = `RangeError: priority ${p} is above the caller's MCP (${caller.mcp})`;
       else setPriority(k, target, p);
       break;
     }

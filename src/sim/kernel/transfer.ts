@@ -82,6 +82,31 @@ function transferCaps(
   msg.extraCaps = i;
 }
 
+/** Bits in a machine word: 32 on AArch32 and IA-32, else 64 (libsel4 mode_include/32 vs 64). */
+export function wordBits(k: Kernel): 32 | 64 {
+  const isa = k.state.profile.isa;
+  return isa === 'aarch32' || isa === 'ia32' ? 32 : 64;
+}
+
+/**
+ * The label as the message info word holds it: 20 bits on a 32-bit ISA, 52 on a 64-bit one
+ * (seL4_MessageInfo in shared_types.bf); higher bits are lost as the hardware would lose them.
+ */
+export function truncLabel(k: Kernel, label: number): number {
+  const bits = wordBits(k) === 32 ? 20 : 52;
+  const v = Math.trunc(label);
+  const m = 2 ** bits;
+  return ((v % m) + m) % m;
+}
+
+/** A message word as a register holds it: 32 bits on a 32-bit ISA (64-bit words pass as is). */
+export function truncWord(k: Kernel, w: number): number {
+  if (wordBits(k) === 64) return w;
+  const m = 2 ** 32;
+  const v = Math.trunc(w);
+  return ((v % m) + m) % m;
+}
+
 /**
  * doIPCTransfer: move the sender's outgoing message into the receiver. `canGrant` is the Grant
  * right of the cap the message travels through; without it caps are dropped and only data goes.
@@ -96,16 +121,19 @@ export function doIpcTransfer(
 ): ReceivedMessage {
   const out = sender.outbox;
   const length = Math.min(out.words.length, MSG_MAX_LENGTH);
+  const words = out.words.slice(0, length);
   const msg: ReceivedMessage = {
     badge,
-    label: out.label,
+    label: truncLabel(k, out.label),
     length,
-    words: out.words.slice(0, length),
+    words: wordBits(k) === 32 ? words.map((w) => truncWord(k, w)) : words,
     extraCaps: 0,
     capsUnwrapped: 0,
     caps: [],
     unwrappedBadges: [],
   };
+  // The length field has 7 bits and seL4 caps it at seL4_MsgMaxLength: the rest is cut.
+  if (out.words.length > MSG_MAX_LENGTH) msg.requested = out.words.length;
   copyMessageWords(k, sender, receiver, length);
   if (canGrant && out.caps.length > 0) transferCaps(k, sender, receiver, ep, out.caps, msg);
   receiver.inbox = msg;
@@ -126,11 +154,30 @@ export function doNbRecvFailedTransfer(receiver: Tcb): void {
   };
 }
 
-/** The kernel's answer to an invocation: an empty message whose label carries the error. */
+/** seL4_Error codes (libsel4/include/sel4/errors.h), by the name an error message starts with. */
+export const SEL4_ERROR: Record<string, number> = {
+  InvalidArgument: 1,
+  InvalidCapability: 2,
+  IllegalOperation: 3,
+  RangeError: 4,
+  AlignmentError: 5,
+  FailedLookup: 6,
+  TruncatedMessage: 7,
+  DeleteFirst: 8,
+  RevokeFirst: 9,
+  NotEnoughMemory: 10,
+};
+
+/** The seL4_Error code of an error message 'Name: why' (replyFromKernel_error's label). */
+export function errorCode(error: string): number {
+  return SEL4_ERROR[error.split(':', 1)[0]!.trim()] ?? SEL4_ERROR.IllegalOperation!;
+}
+
+/** The kernel's answer to an invocation: an empty message whose label is the seL4_Error code. */
 export function setSyscallResult(t: Tcb, error: string | null, words: number[] = []): void {
   t.inbox = {
     badge: 0,
-    label: error === null ? 0 : 1,
+    label: error === null ? 0 : errorCode(error),
     length: words.length,
     words,
     extraCaps: 0,

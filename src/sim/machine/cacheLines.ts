@@ -2,6 +2,8 @@
 // owner (last writer) and sharers. A read by a core that does not hold the line fetches it from
 // the owner; a write invalidates every other holder. The cost is the one-way transfer latency of
 // the farthest holder, taken from the platform's topology. Cold misses are not modelled.
+import type { Rng } from '../engine/rng';
+import { lineJitter } from './noise';
 import { transferCost, type PlatformProfile } from './platform';
 
 export interface LineState {
@@ -25,7 +27,10 @@ export class CacheLineDirectory {
   migrations = 0;
   cycles = 0;
 
-  constructor(private readonly profile: PlatformProfile) {}
+  constructor(
+    private readonly profile: PlatformProfile,
+    private readonly rng: Rng | null = null,
+  ) {}
 
   private get(name: string): LineState {
     let l = this.lines.get(name);
@@ -67,6 +72,7 @@ export class CacheLineDirectory {
       l.sharers.push(core);
     }
     if (from < 0 || cost === 0) return null;
+    if (this.rng !== null) cost += lineJitter(this.profile, this.rng);
     l.migrations++;
     l.cycles += cost;
     this.migrations++;

@@ -1,6 +1,8 @@
 // Platform profile: the hardware and kernel-path costs one simulated machine is built from
 // (DESIGN.md "Machine"; sel4-reference.md §1.4, §2, §3). Every number is cycles of the core clock.
 
+import type { TimingNoise } from './noise';
+
 export type Isa = 'x86-64' | 'aarch64' | 'aarch32' | 'riscv64' | 'ia32';
 
 /** Kernel path costs for one kernel flavour (classic or MCS), hot cache, same core. */
@@ -56,11 +58,14 @@ export interface PlatformProfile {
   copyPerByte: number;
   /** Where each figure comes from, shown by `ipcscope platforms`. */
   sources: string;
+  /** Optional timing noise drawn from the run's seed (noise.ts); absent: none. */
+  noise?: TimingNoise;
 }
 
 export interface PlatformOverride extends Partial<
-  Omit<PlatformProfile, 'classic' | 'mcs' | 'topology' | 'lineTransfer' | 'physicalMRs'>
+  Omit<PlatformProfile, 'classic' | 'mcs' | 'topology' | 'lineTransfer' | 'physicalMRs' | 'noise'>
 > {
+  noise?: Partial<TimingNoise>;
   /** For a scenario's own platform: the built-in profile it starts from. */
   base?: string;
   topology?: Partial<Topology>;
@@ -91,13 +96,21 @@ export function applyOverride(
   o: PlatformOverride | undefined,
 ): PlatformProfile {
   if (!o) return base;
-  return {
+  const { noise, ...rest } = o;
+  const out: PlatformProfile = {
     ...base,
-    ...o,
+    ...rest,
     topology: { ...base.topology, ...o.topology },
     lineTransfer: { ...base.lineTransfer, ...o.lineTransfer },
     physicalMRs: { ...base.physicalMRs, ...o.physicalMRs },
     classic: { ...base.classic, ...o.classic },
     mcs: { ...base.mcs, ...o.mcs },
   };
+  if (noise !== undefined) {
+    out.noise = {
+      lineJitter: noise.lineJitter ?? base.noise?.lineJitter ?? 0,
+      irqJitter: noise.irqJitter ?? base.noise?.irqJitter ?? 0,
+    };
+  }
+  return out;
 }

@@ -31,7 +31,10 @@ export interface ObjectHandle {
   cap(opts?: CapOptions): CapSpec;
 }
 
-/** A message to send: up to 120 words (more are truncated), up to 3 caps named by slot. */
+/**
+ * A message to send: up to 120 words (more are truncated), up to 3 caps named by slot. On a
+ * 32-bit ISA (AArch32, IA-32) the label keeps 20 bits and each word 32; on 64-bit the label 52.
+ */
 export interface Message {
   label?: number;
   words?: number[];
@@ -54,8 +57,14 @@ export interface ReceivedMessage {
   caps: string[];
   /** Badges of unwrapped caps, by position. */
   unwrappedBadges: number[];
-  /** Set when the kernel answered an invocation with an error (e.g. 'InvalidCapability: ...'). */
+  /**
+   * Set when the kernel answered an invocation with an error (e.g. 'InvalidCapability: ...');
+   * `label` is then the seL4_Error code (InvalidArgument 1, InvalidCapability 2,
+   * IllegalOperation 3, RangeError 4, ...).
+   */
   error?: string;
+  /** Set when the sender asked to send more than 120 words: how many (only 120 arrived). */
+  requested?: number;
 }
 
 /** A request handed to the simulator; opaque to scripts. */
@@ -179,6 +188,11 @@ export interface Sys {
   touch(region: string, opts?: { bytes?: number; offset?: number; write?: boolean }): Op<void>;
   /** Current time in cycles. */
   now(): number;
+  /**
+   * A number in [0, 1) from the run's seeded generator (no kernel entry): the same seed repeats
+   * a run exactly, another seed changes it.
+   */
+  random(): number;
   /** Write to the console panel. */
   log(...args: unknown[]): void;
 
@@ -317,6 +331,21 @@ export interface ProcessOptions {
   budget?: number;
   /** MCS period in microseconds (default 10000). */
   period?: number;
+  /**
+   * MCS: refills beyond the two every SC has (SchedControl_Configure extra_refills, default 0):
+   * how many separate pieces of budget a sporadic SC can keep track of.
+   */
+  extraRefills?: number;
+  /** MCS: badge its timeout faults carry (the SC's badge, default 0). */
+  scBadge?: number;
+  /**
+   * MCS: slot name of an endpoint cap that receives this thread's timeout faults: when the SC it
+   * runs on (its own or a donated one, not round robin) runs out of budget, the thread sends a
+   * timeout fault there instead of waiting for the refill (handleTimeout).
+   */
+  timeoutHandler?: string;
+  /** Maximum controlled priority: the highest priority it may give any thread (default: its priority). */
+  mcp?: number;
   /** Slot name -> cap. */
   caps?: Record<string, CapSpec>;
   /** Slot name of a fault endpoint cap. */
@@ -357,7 +386,19 @@ export interface Setup {
   readonly machine: MachineInfo;
   readonly params: Readonly<Record<string, number>>;
   endpoint(name: string, opts?: { core?: number }): ObjectHandle;
-  notification(name: string, opts?: { core?: number }): ObjectHandle;
+  /**
+   * A notification. MCS: `sc` binds a scheduling context to it (SchedContext_Bind): a passive
+   * thread woken by a signal on it runs on that SC, and gives it back when it waits again.
+   */
+  notification(
+    name: string,
+    opts?: { core?: number; sc?: { budget?: number; period?: number; extraRefills?: number } },
+  ): ObjectHandle;
+  /**
+   * A number in [0, 1) from the run's seeded generator: the same seed gives the same numbers,
+   * another seed other ones.
+   */
+  random(): number;
   process(name: string, program: Program, opts?: ProcessOptions): ObjectHandle;
   /** A user-level shared memory region (for sys.touch and long messages). */
   sharedRegion(name: string, bytes: number): { readonly name: string };
@@ -390,7 +431,12 @@ export interface MachineSpec {
   /** 'smp' | 'multikernel' | 'clustered:N' */
   kernel?: string;
   mcs?: boolean;
-  /** Override any number of the platform profile. */
+  /**
+   * Override any number of the platform profile. `noise: { lineJitter, irqJitter }` (cycles,
+   * default off) adds up to that many cycles to each cross-core cache-line transfer and to each
+   * IPI's and release interrupt's arrival, drawn from the seed: a sweep over seeds then shows a
+   * distribution, and one seed repeats exactly. Same-core costs never change.
+   */
   profile?: Record<string, unknown>;
 }
 

@@ -20,6 +20,8 @@ export function isScenario(x: unknown): x is Api.Scenario {
 /** What a sys object needs from the simulation, beyond yielding requests. */
 export interface SysHost {
   now(): number;
+  /** The run's seeded generator (engine/rng.ts). */
+  random(): number;
   log(text: string): void;
 }
 
@@ -150,6 +152,7 @@ export function createSeL4Sys(name: string, host: SysHost): SeL4Sys {
       });
     },
     now: () => host.now(),
+    random: () => host.random(),
     log: (...args) => host.log(args.map(format).join(' ')),
   };
 }

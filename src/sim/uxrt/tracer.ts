@@ -116,6 +116,7 @@ export class OpTracer {
       case 'namespaceChanged':
       case 'portRegistered':
       case 'coreModeChanged':
+      case 'schedContextRefilled':
         return;
       default:
         return unhandled(e);

@@ -8,6 +8,7 @@ import { Panel } from '../../components/Panel';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { EntryBox, EventSection } from './EventSection';
 import { LineSection } from './LineSection';
+import { SchedContextSection } from './SchedContextSection';
 import { ThreadSection } from './ThreadSection';
 import './inspector.css';
 
@@ -18,6 +19,8 @@ export function InspectorView() {
   const desc = useAppStore((s) => s.description);
   const threads = useRunThrottled((s) => s.projection?.threads);
   const lines = useRunThrottled((s) => s.projection?.lines);
+  const scs = useRunThrottled((s) => s.projection?.schedContexts);
+  const now = useRunThrottled((s) => s.projection?.t ?? 0);
   const selectedThread = useAppStore((s) => s.selectedThread);
   const selectedLine = useAppStore((s) => s.selectedLine);
   const { seek } = useActions();
@@ -34,6 +37,10 @@ export function InspectorView() {
   const thread = threadName !== null ? threads?.[threadName] : undefined;
   const line = selectedLine !== null ? lines?.[selectedLine] : undefined;
   const clock = desc?.platform.clockMHz ?? 0;
+  // The SC the thread runs on now, else its own (a passive server shows none).
+  const scName = thread?.sc ?? desc?.schedContexts.find((x) => x.home === threadName)?.name ?? null;
+  const sc = scName !== null ? scs?.[scName] : undefined;
+  const scDesc = scName !== null ? desc?.schedContexts.find((x) => x.name === scName) : undefined;
   return (
     <Panel title="Inspector" testId="view-inspector">
       {e === null && (
@@ -43,6 +50,7 @@ export function InspectorView() {
       {ctx !== null && <EntryBox ctx={ctx} clock={clock} onSeek={seek} />}
       {line && <LineSection line={line} />}
       {thread && desc && <ThreadSection t={thread} desc={desc} />}
+      {thread && sc && scDesc && <SchedContextSection sc={sc} d={scDesc} now={now} clock={clock} />}
     </Panel>
   );
 }
