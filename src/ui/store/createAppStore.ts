@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EventLog } from '../../projection/eventLog';
 import type { SimClient } from '../../worker/simClient';
 import { MessageIntake, type Scheduler } from './messageIntake';
+import { createDraftSlice } from './draftSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { builtInScenarios, type ScenarioEntry } from './scenarioList';
 import { createSelectionSlice } from './selectionSlice';
@@ -38,6 +39,7 @@ export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): A
   };
   const store = createStore<AppState>()((set, get) => ({
     ...createSessionSlice(set, get, tracked, opts.scenarios ?? builtInScenarios()),
+    ...createDraftSlice(set, get),
     ...createPlaybackSlice(set, get, tracked),
     ...createSelectionSlice(set),
     projection: null,

@@ -86,9 +86,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: ['R'],
-    description: 'Run the scenario again from the start',
+    description: "Run the scenario (the editor's text) again from the start",
     match: key('r'),
-    run: (s) => s.setMachine({}),
+    run: (s) => {
+      if (s.draftErrors === 0) s.loadDraft(undefined, { run: true });
+    },
   },
   { keys: ['1'], description: 'Cache lines tab', match: key('1'), run: tab('lines') },
   { keys: ['2'], description: 'Namespace tab', match: key('2'), run: tab('namespace') },

@@ -10,8 +10,13 @@ import { APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
 import { SCENARIO_MODEL_PATH } from './scenarioLib';
 
 export interface EditorPaneProps {
-  /** The scenario text; a change from outside (an example, a file, a link) replaces the model's. */
+  /**
+   * The text to show. Monaco owns its text while the user types (onChange tells the app); `value`
+   * is written into the editor only when `version` changes: an explicit replacement from outside
+   * (an example, a file, a link). A re-render with an older copy never touches newer keystrokes.
+   */
   value: string;
+  version: number;
   onChange: (value: string) => void;
   /** The engine's markers: load, runtime, fault and watchdog errors, by line. */
   markers: readonly EditorMarker[];
@@ -30,7 +35,7 @@ export interface EditorPaneProps {
 }
 
 export default function EditorPane(props: EditorPaneProps) {
-  const { value, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
+  const { version, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Callbacks change on every render; the editor's listeners read the latest through this.
@@ -68,7 +73,10 @@ export default function EditorPane(props: EditorPaneProps) {
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
     document.body.dataset.editorReady = 'true';
-    exposeEditorText(() => model.getValue());
+    exposeEditorText(
+      () => model.getValue(),
+      () => editor.focus(),
+    );
     return () => {
       hideEditorText();
       changed.dispose();
@@ -83,12 +91,13 @@ export default function EditorPane(props: EditorPaneProps) {
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
+    const value = latest.current.value;
     if (!model || model.getValue() === value) return;
     // An edit rather than setValue, so Ctrl+Z brings back the text that was replaced.
     editorRef.current?.pushUndoStop();
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
     editorRef.current?.pushUndoStop();
-  }, [value]);
+  }, [version]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
