@@ -1,5 +1,6 @@
 // `ipcscope run FILE`: one simulation, reported as text or as the contract's JSON object, with
 // optional event (JSONL) and Chrome-trace exports streamed to files while it runs.
+import { DEFAULT_MAX_CYCLES } from '../lib/simulate';
 import type { ConfigOverrides } from '../sim/config';
 import { ChromeTraceBuilder } from '../sim/export/chromeTrace';
 import type { SimEvent } from '../sim/simEvents';
@@ -16,6 +17,8 @@ import {
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors';
 import { FileWriter } from './fileWriter';
 import type { CliIo } from './io';
+import { AllChains } from '../debugger/attribution';
+import { formatChains } from './chainsReport';
 import { formatRunReport } from './report';
 import {
   createSimulation,
@@ -27,7 +30,7 @@ import {
 } from './scenarioRun';
 import { RUN_USAGE } from './usage';
 
-export const DEFAULT_MAX_CYCLES = 100_000_000;
+export { DEFAULT_MAX_CYCLES };
 
 /** --max-cycles, --max-events and --watchdog-ms, shared by run and sweep. */
 export function parseLimits(v: Map<string, string>): RunLimits {
@@ -113,7 +116,8 @@ export function runCommand(argv: readonly string[], io: CliIo): number {
   const loaded = loadScenarioFile(o.file, io.cwd);
   const config = resolveRunConfig(loaded, o.overrides);
   const sim = createSimulation(loaded, config, o.limits);
-  const listeners: ((e: SimEvent) => void)[] = [];
+  const chains = new AllChains();
+  const listeners: ((e: SimEvent) => void)[] = [(e) => chains.add(e)];
   const events = o.events !== null ? new FileWriter(o.events, io.cwd) : null;
   if (events !== null) listeners.push((e) => events.write(`${JSON.stringify(e)}\n`));
   const trace = o.trace !== null ? new FileWriter(o.trace, io.cwd) : null;
@@ -147,7 +151,11 @@ export function runCommand(argv: readonly string[], io: CliIo): number {
     }
   }
   const summary = computeRunSummary(sim);
-  io.out(o.json ? `${JSON.stringify(summary, null, 2)}\n` : formatRunReport(summary, o.file));
+  io.out(
+    o.json
+      ? `${JSON.stringify({ ...summary, chains: chains.result() }, null, 2)}\n`
+      : formatRunReport(summary, o.file) + formatChains(chains.result()),
+  );
   if (sim.scriptErrors.length > 0) {
     io.err(scriptErrorLines(loaded, sim));
     return EXIT_FAILED;

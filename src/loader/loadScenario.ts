@@ -7,6 +7,14 @@ import type { Scenario } from '../sim/script/ipcscope';
 import { loopGuard } from '../sim/script/watchdog';
 import { consoleServer, nullServer, pipeServer, ramfs, upperFilter } from '../sim/uxrt/servers';
 import { GUARD, instrumentLoops } from './instrumentLoops';
+import {
+  injectLogpoints,
+  LOGPOINT,
+  LogpointRecorder,
+  statementLines,
+  type LogpointProblem,
+  type LogpointSpec,
+} from './logpoints';
 
 export class ScenarioError extends Error {
   constructor(
@@ -28,6 +36,13 @@ export interface LoadedScenario {
   source: string;
   /** Turn an exception from scenario code into "message (file:line:col)". */
   describeError(e: unknown): { message: string; line: number | null };
+  /** The logpoints asked for at load: their recorder and the ones that could not be placed. */
+  logpoints: { recorder: LogpointRecorder; problems: LogpointProblem[] } | null;
+}
+
+export interface LoadOptions {
+  /** Retroactive logpoints to inject (src/loader/logpoints.ts). */
+  logpoints?: readonly LogpointSpec[];
 }
 
 const RUNTIME = Object.freeze({
@@ -57,24 +72,90 @@ function errorText(e: unknown): string {
   return String(e);
 }
 
-export function loadScenarioSource(source: string, file = 'scenario.ts'): LoadedScenario {
+function transpile(source: string, file: string): string {
+  return transform(source, {
+    transforms: ['typescript', 'imports'],
+    filePath: file,
+    production: true,
+  }).code;
+}
+
+function syntaxError(e: unknown, file: string): ScenarioError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /\((\d+):(\d+)\)/.exec(msg);
+  return new ScenarioError(
+    file,
+    m ? Number(m[1]) : null,
+    m ? Number(m[2]) + 1 : null,
+    `syntax error: ${msg.replace(/\s*\(\d+:\d+\)\s*$/, '')}`,
+  );
+}
+
+/**
+ * The script with the logpoints that can go where they were asked for: a logpoint must be on a
+ * line that starts a statement, and its expression must compile there.
+ */
+function withLogpoints(
+  source: string,
+  file: string,
+  js: string,
+  asked: readonly LogpointSpec[],
+): { js: string; problems: LogpointProblem[] } {
+  const starts = statementLines(js);
+  const problems: LogpointProblem[] = [];
+  let todo = asked.filter((lp) => {
+    if (starts.has(lp.line) || lp.line < 1 || lp.line > source.split("\n").length) return true;
+    problems.push({
+      id: lp.id,
+      line: lp.line,
+      message: `line ${lp.line} does not start a statement: put the logpoint on the first line of one`,
+    });
+    return false;
+  });
+  for (;;) {
+    const injected = injectLogpoints(source, todo);
+    problems.push(...injected.problems);
+    todo = injected.placed;
+    try {
+      return { js: transpile(injected.source, file), problems };
+    } catch (e) {
+      const bad = syntaxError(e, file);
+      const culprits = todo.filter((lp) => lp.line === bad.line);
+      // An error away from every logpoint line cannot come from them: run without any.
+      const dropped = culprits.length > 0 ? culprits : todo;
+      for (const lp of dropped) {
+        problems.push({
+          id: lp.id,
+          line: lp.line,
+          message: `the expression does not compile at line ${lp.line}: ${bad.detail}`,
+        });
+      }
+      todo = todo.filter((lp) => !dropped.includes(lp));
+    }
+  }
+}
+
+export function loadScenarioSource(
+  source: string,
+  file = 'scenario.ts',
+  opts: LoadOptions = {},
+): LoadedScenario {
   let js: string;
   try {
-    js = transform(source, {
-      transforms: ['typescript', 'imports'],
-      filePath: file,
-      production: true,
-    }).code;
+    js = transpile(source, file);
+  } catch (e) {
+    throw syntaxError(e, file);
+  }
+  let logpoints: LoadedScenario['logpoints'] = null;
+  if (opts.logpoints !== undefined && opts.logpoints.length > 0) {
+    const placed = withLogpoints(source, file, js, opts.logpoints);
+    js = placed.js;
+    logpoints = { recorder: new LogpointRecorder(), problems: placed.problems };
+  }
+  try {
     js = instrumentLoops(js);
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    const m = /\((\d+):(\d+)\)/.exec(msg);
-    throw new ScenarioError(
-      file,
-      m ? Number(m[1]) : null,
-      m ? Number(m[2]) + 1 : null,
-      `syntax error: ${msg.replace(/\s*\(\d+:\d+\)\s*$/, '')}`,
-    );
+    throw syntaxError(e, file);
   }
   const module = { exports: {} as Record<string, unknown> };
   const require = (id: string): unknown => {
@@ -83,10 +164,10 @@ export function loadScenarioSource(source: string, file = 'scenario.ts'): Loaded
   };
   // The body starts on line 1 of the named source, so stack positions are the file's own
   // (new Function adds two header lines, which the sourceURL'd eval below does not).
-  const wrapped = `(function (require, module, exports, ${GUARD}) {${js}\n})\n//# sourceURL=${sanitize(file)}`;
+  const wrapped = `(function (require, module, exports, ${GUARD}, ${LOGPOINT}) {${js}\n})\n//# sourceURL=${sanitize(file)}`;
   try {
     const fn = (0, eval)(wrapped) as (...a: unknown[]) => void;
-    fn(require, module, module.exports, loopGuard);
+    fn(require, module, module.exports, loopGuard, logpoints?.recorder.hook);
   } catch (e) {
     const at = locate(e, file);
     throw new ScenarioError(file, at?.line ?? null, at?.column ?? null, errorText(e));
@@ -104,6 +185,7 @@ export function loadScenarioSource(source: string, file = 'scenario.ts'): Loaded
     scenario: exported,
     file,
     source,
+    logpoints,
     describeError(e) {
       const at = locate(e, file);
       return {

@@ -1,6 +1,8 @@
 // What crosses the worker boundary (DESIGN.md "Worker protocol"; style.md §3.6). Plain,
 // structured-clone-safe data only. Every message carries the protocol version; requests carry a
 // sequence number, and every request ends with a `done` naming it.
+import type { DebugBreakpoint } from '../debugger/conditions';
+import type { DebugReply, DebugRequest } from '../debugger/protocol';
 import type { Breakpoint, StepUnit } from '../projection/breakpoints';
 import type { EncodedBatch } from '../projection/eventLog';
 import type { ProjectionDelta } from '../projection/projectionDelta';
@@ -37,7 +39,11 @@ export type Request =
   /** The page has applied the batch with this id (flow control: at most four in flight). */
   | { type: 'ack'; batch: number }
   /** Liveness probe for the watchdog; answered by pong. */
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** Semantic breakpoints (conditions on the machine); answered by debugState. */
+  | { type: 'setConditions'; breakpoints: DebugBreakpoint[] }
+  /** The debugger's requests: continue either way, logpoints, run diffs, forks. */
+  | DebugRequest;
 
 export type ToWorker = Envelope & Request;
 
@@ -74,6 +80,8 @@ export type StopReason =
   | 'logFull'
   /** A step searched STEP_SEARCH_LIMIT events without finding its end. */
   | 'stepLimit'
+  /** Reverse-continue found no earlier hit: the cursor is at the start of the run. */
+  | 'runStart'
   | 'error';
 
 export type Reply =
@@ -123,6 +131,7 @@ export type Reply =
     }
   | { type: 'stopped'; reason: StopReason; detail: string; index: number; total: number }
   | { type: 'done' }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  | DebugReply;
 
 export type FromWorker = Envelope & Reply;

@@ -3,7 +3,8 @@
 // index is the nearest checkpoint plus a short fold (or just the next few events when the cursor
 // moves forward). The engine runs only as far as someone asks.
 import { loadScenarioSource, type LoadedScenario } from '../loader/loadScenario';
-import { EventLog } from '../projection/eventLog';
+import type { LogpointSpec } from '../loader/logpoints';
+import type { EventLog } from '../projection/eventLog';
 import { createProjection } from '../projection/initialProjection';
 import { ProjectionWriter } from '../projection/projectionWriter';
 import { TimelineModel } from '../projection/timeline';
@@ -14,8 +15,14 @@ import { describeMachine } from '../sim/describe';
 import { Simulation, type ScriptError } from '../sim/simulation';
 import { CHECKPOINT_EVERY, LOG_CAP, MAX_CYCLES } from './sessionLimits';
 
+export interface RunOptions {
+  /** Retroactive logpoints: the run records their values (its events stay the same). */
+  logpoints?: readonly LogpointSpec[];
+  /** A what-if fork: these parameters take effect once the log holds `index` events. */
+  paramsFrom?: { index: number; params: Record<string, number> };
+}
+
 export class RunLog {
-  readonly log = new EventLog();
   readonly description: MachineDescription;
   readonly timeline: TimelineModel;
   private readonly head: ProjectionWriter;
@@ -24,6 +31,9 @@ export class RunLog {
   private cursorIndex = -1;
   private readonly checkpoints: Projection[];
   private errorsReported = 0;
+  /** The scenario's `k.params`, kept to change them at a fork point. */
+  private params: { current: Record<string, number> | null } = { current: null };
+  private pendingParams: RunOptions['paramsFrom'] | null = null;
 
   private constructor(
     readonly loaded: LoadedScenario,
@@ -35,7 +45,6 @@ export class RunLog {
     this.checkpoints = [initial];
     this.timeline = new TimelineModel(this.description);
     sim.listeners.push((e) => {
-      this.log.append(e);
       this.head.apply(e);
       this.timeline.add(e, this.head.current.cores[e.core]);
       if (this.log.length % CHECKPOINT_EVERY === 0) this.checkpoints.push(this.head.snapshot());
@@ -48,14 +57,35 @@ export class RunLog {
     file: string,
     overrides: ConfigOverrides,
     clock: () => number,
+    opts: RunOptions = {},
   ): RunLog {
-    const loaded = loadScenarioSource(source, file);
+    const loaded = loadScenarioSource(source, file, { logpoints: opts.logpoints });
     const config = resolveConfig(loaded.scenario, overrides);
-    const sim = new Simulation(loaded.scenario, config, {
+    const params: { current: Record<string, number> | null } = { current: null };
+    // Keep a handle on k.params: a fork changes them in place, mid-run.
+    const orig = loaded.scenario.setup;
+    const scenario = {
+      ...loaded.scenario,
+      setup(k: Parameters<typeof orig>[0]) {
+        params.current = k.params;
+        return orig.call(this, k);
+      },
+    };
+    const sim = new Simulation(scenario, config, {
       realClock: clock,
+      keepLog: true,
       describeError: (e) => loaded.describeError(e),
     });
-    return new RunLog(loaded, sim);
+    const run = new RunLog(loaded, sim);
+    run.params = params;
+    run.pendingParams = opts.paramsFrom ?? null;
+    loaded.logpoints?.recorder.bind(() => ({ index: run.log.length, t: sim.now }));
+    return run;
+  }
+
+  /** The engine's own log: the same records go to the page and back for every seek. */
+  get log(): EventLog {
+    return this.sim.events;
   }
 
   get length(): number {
@@ -66,6 +96,11 @@ export class RunLog {
   produce(count: number): boolean {
     const limit = Math.min(count, LOG_CAP);
     while (this.log.length < limit) {
+      const p = this.pendingParams;
+      if (p && this.log.length >= p.index && this.params.current !== null) {
+        Object.assign(this.params.current, p.params);
+        this.pendingParams = null;
+      }
       if (!this.sim.step({ maxCycles: MAX_CYCLES })) break;
     }
     return this.log.length >= count;

@@ -55,6 +55,8 @@ export function stopDetail(why: StopReason | Breakpoint): string {
       );
     case 'stepLimit':
       return `No such event in the next ${STEP_SEARCH_LIMIT.toLocaleString('en-US')} events.`;
+    case 'runStart':
+      return 'No earlier hit of an enabled breakpoint: back at the start of the run.';
     case 'error':
       return 'The simulation stopped on an internal error.';
   }

@@ -1,12 +1,7 @@
 // The simulation behind the worker: one loaded run (runLog.ts) and the cursor the page looks
 // at. Runs the engine in time slices, steps exactly by event, kernel entry or message, seeks
 // anywhere in the log, stops at breakpoints, and posts events at most once per slice.
-import {
-  hitBreakpoint,
-  stepEndType,
-  type Breakpoint,
-  type StepUnit,
-} from '../projection/breakpoints';
+import { stepEndType, type StepUnit } from '../projection/breakpoints';
 import { codeOf } from '../projection/eventLog';
 import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
 import type { Projection } from '../projection/types';
@@ -14,6 +9,9 @@ import type { FromWorker, Reply, Request, StopReason, ToWorker } from '../protoc
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import type { ConfigOverrides } from '../sim/config';
 import { PLATFORMS } from '../sim/machine/platforms';
+import { DebugCommands, type SessionAccess } from './debug/debugCommands';
+import type { BreakpointProblem } from '../debugger/protocol';
+import { DebugController } from './debug/debugController';
 import { describeScenarios } from './describeScenarios';
 import { RunLog } from './runLog';
 import { loadErrorReply, stopDetail } from './sessionErrors';
@@ -40,7 +38,11 @@ export class SimSession {
   private speed: number | null = 1000;
   private allowance = 0;
   private lastSlice = 0;
-  private breakpoints: Breakpoint[] = [];
+  /** Breakpoints of every kind, scanned over the log (src/worker/debug). */
+  private readonly debug = new DebugController(null);
+  private readonly commands = new DebugCommands(this.access());
+  /** A continue runs as fast as the machine allows, whatever the speed. */
+  private fullSpeed = false;
   private sentEvents = 0;
   private sentStrings = 0;
   private batchId = 0;
@@ -50,6 +52,23 @@ export class SimSession {
   private sentProjection: Projection | null = null;
 
   constructor(private readonly host: SessionHost) {}
+
+  /** The session as the debugger's commands see it. */
+  private access(): SessionAccess {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters read the live fields
+    const self = this;
+    return {
+      get run() {
+        return self.run;
+      },
+      get cursor() {
+        return self.cursor;
+      },
+      now: () => self.host.now(),
+      reply: (seq, r) => self.reply(seq, r),
+      adopt: (seq, run, cursor) => self.adopt(seq, run, cursor),
+    };
+  }
 
   handle(msg: ToWorker): void {
     if (msg.v !== PROTOCOL_VERSION) {
@@ -97,8 +116,20 @@ export class SimSession {
       case 'seek':
         return this.seek(seq, m.index);
       case 'setBreakpoints':
-        this.breakpoints = m.breakpoints;
+        this.debug.setLegacy(m.breakpoints);
         return;
+      case 'setConditions':
+        this.postDebugState(seq, this.debug.setSemantic(m.breakpoints));
+        return;
+      case 'continue':
+        return m.direction === 1 ? this.start(seq, true) : this.reverseContinue(seq);
+      case 'setLogpoints':
+      case 'diff':
+      case 'fork':
+      case 'switchBranch':
+      case 'diffBranches':
+      case 'attribution':
+        return this.commands.handle(seq, m);
       case 'setSpeed':
         this.speed = m.eventsPerSecond;
         this.allowance = 0;
@@ -119,23 +150,34 @@ export class SimSession {
   private load(seq: number, source: string, file: string, overrides: ConfigOverrides): void {
     this.running = false;
     this.run = null;
-    this.sentProjection = null;
-    this.cursor = 0;
-    this.sentEvents = 0;
-    this.sentStrings = 0;
-    this.unacked = 0;
+    let run: RunLog;
     try {
-      this.run = RunLog.load(source, file, overrides, () => this.host.now());
+      run = RunLog.load(source, file, overrides, () => this.host.now());
     } catch (e) {
       this.reply(seq, loadErrorReply(e, file));
       return;
     }
-    const { scenario } = this.run.loaded;
+    this.commands.loaded({ label: 'main', source, file, overrides }, run);
+    this.adopt(seq, run, 0);
+  }
+
+  /** Show this run from `cursor` on: the page hears it as a new load (a branch, logpoints). */
+  private adopt(seq: number, run: RunLog, cursor: number): void {
+    this.running = false;
+    this.run = run;
+    this.sentProjection = null;
+    this.sentEvents = 0;
+    this.sentStrings = 0;
+    this.unacked = 0;
+    this.debug.attach(run);
+    if (cursor > run.length) this.produce(cursor);
+    this.cursor = Math.min(cursor, run.length);
+    const { scenario } = run.loaded;
     this.reply(seq, {
       type: 'loaded',
-      scenario: { file, name: scenario.name, description: scenario.description ?? '' },
-      config: this.run.sim.config,
-      description: this.run.description,
+      scenario: { file: run.loaded.file, name: scenario.name, description: scenario.description ?? '' },
+      config: run.sim.config,
+      description: run.description,
       platforms: PLATFORMS.map((p) => ({
         id: p.id,
         name: p.name,
@@ -160,8 +202,9 @@ export class SimSession {
     return this.run!.endReason;
   }
 
-  private start(seq: number): void {
+  private start(seq: number, fullSpeed = false): void {
     if (this.running) return;
+    this.fullSpeed = fullSpeed;
     if (this.run === null) {
       // The page counts on a stop after every run request, even one that cannot start.
       this.stopped(seq, 'error', 'No scenario is loaded.');
@@ -192,7 +235,7 @@ export class SimSession {
     const r = this.run;
     const now = this.host.now();
     let budget = Infinity;
-    if (this.speed !== null) {
+    if (this.speed !== null && !this.fullSpeed) {
       this.allowance = Math.min(
         this.allowance + (this.speed * (now - this.lastSlice)) / 1000,
         Math.max(1, this.speed / 10),
@@ -204,29 +247,29 @@ export class SimSession {
     const replayEnd =
       this.cursor < r.log.length ? Math.min(r.log.length, this.cursor + REPLAY_PER_SLICE) : -1;
     let moved = 0;
-    let hit: Breakpoint | null = null;
+    let hit = -1;
     let end: StopReason | null = null;
     while (moved < budget) {
       if (this.cursor >= r.log.length && !this.produce(this.cursor + 1)) {
         end = this.endReason ?? 'idle';
         break;
       }
-      if (this.breakpoints.length > 0)
-        hit = hitBreakpoint(r.log.get(this.cursor), this.breakpoints);
+      if (this.debug.active && this.debug.hitAt(this.cursor)) hit = this.cursor;
       this.cursor++;
       moved++;
-      if (hit !== null) break;
+      if (hit >= 0) break;
       if (this.cursor === replayEnd) break;
       if ((moved & 255) === 0 && this.host.now() > deadline) break;
     }
-    if (this.speed !== null) this.allowance -= moved;
-    if (hit !== null || end !== null) {
+    if (this.speed !== null && !this.fullSpeed) this.allowance -= moved;
+    if (hit >= 0 || end !== null) {
       this.running = false;
       this.sendEvents(0);
       this.snapshot(0);
-      this.stopped(0, hit !== null ? 'breakpoint' : end!, hit !== null ? stopDetail(hit) : '');
+      this.stopped(0, hit >= 0 ? 'breakpoint' : end!, hit >= 0 ? this.debug.describeHitAt(hit) : '');
       return;
     }
+    this.commands.postNewHits(0);
     if (moved > 0 || this.sentEvents < r.log.length) this.sendEvents(0, true);
     this.queueSlice(this.speed === null ? 0 : 16);
   }
@@ -262,7 +305,7 @@ export class SimSession {
         timeline: r.timeline.takeDelta(),
         delta,
       },
-      [batch.data.buffer, batch.offsets.buffer],
+      [batch.words.buffer],
     );
   }
 
@@ -339,6 +382,34 @@ export class SimSession {
       total: r.log.length,
       projection: this.sentProjection,
     });
+    this.commands.postNewHits(seq);
+    if (this.debug.hasSemantic) this.postDebugState(seq, []);
+  }
+
+  /** Hit counts at the cursor, and conditions that failed to compile or threw. */
+  private postDebugState(seq: number, problems: BreakpointProblem[]): void {
+    if (this.run === null) return;
+    const counts = this.debug.counts(this.cursor);
+    this.reply(seq, {
+      type: 'debugState',
+      counts,
+      problems: [...problems, ...this.debug.newFailures()],
+    });
+  }
+
+  /**
+   * Back to the previous hit of any enabled breakpoint (rr's reverse-continue): a lookup in the
+   * hits the scan found, so as fast as going forward; the start of the run if there is none.
+   */
+  private reverseContinue(seq: number): void {
+    if (this.run === null) return;
+    this.interrupt(seq);
+    const i = this.debug.previousHit(this.cursor);
+    this.cursor = i + 1;
+    this.sendEvents(seq);
+    this.snapshot(seq);
+    if (i >= 0) this.stopped(seq, 'breakpoint', this.debug.describeHitAt(i));
+    else this.stopped(seq, 'runStart');
   }
 
   private stopped(seq: number, reason: StopReason, detail = ''): void {

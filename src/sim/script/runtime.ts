@@ -40,7 +40,7 @@ function* user(r: ProgramRequest): Generator<Api.Request, void, unknown> {
   yield r;
 }
 
-function format(a: unknown): string {
+export function format(a: unknown): string {
   if (typeof a === 'string') return a;
   try {
     return JSON.stringify(a) ?? String(a);

@@ -56,3 +56,8 @@ export function loopGuard(line: number): void {
     throw new WatchdogError(process, line, state.limitMs);
   }
 }
+
+/** The program whose code runs now (the loader's logpoints name it). */
+export function runningProcess(): string {
+  return state.process;
+}

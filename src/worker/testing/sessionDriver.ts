@@ -9,7 +9,8 @@ import type { SimClient } from '../simClient';
 type Of<T extends FromWorker['type']> = Extract<FromWorker, { type: T }>;
 
 export class SessionDriver {
-  readonly mirror = new EventLog();
+  /** The page's mirror of the log (a new one for every run the worker shows). */
+  mirror = new EventLog();
   readonly messages: FromWorker[] = [];
   cursor = 0;
   projection: Projection | null = null;
@@ -25,6 +26,7 @@ export class SessionDriver {
 
   private receive(m: FromWorker): void {
     this.messages.push(m);
+    if (m.type === 'loaded') this.mirror = new EventLog();
     if (m.type === 'events') {
       this.mirror.appendBatch(m.batch);
       this.cursor = m.cursor;

@@ -11,6 +11,7 @@ const REASON_TEXT: Record<string, string> = {
   watchdog: 'watchdog',
   logFull: 'log full',
   stepLimit: 'not found',
+  runStart: 'start of run',
   error: 'error',
 };
 
