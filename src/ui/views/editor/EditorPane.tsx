@@ -34,6 +34,24 @@ export interface EditorPaneProps {
   theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
 }
 
+const FOCUSABLE =
+  'button:not([disabled]), a[href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focus the next (or previous) focusable element of the page outside the editor's host. */
+function leaveEditor(host: HTMLElement, direction: 1 | -1): void {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => !host.contains(el) && el.offsetParent !== null,
+  );
+  const after = all.filter(
+    (el) =>
+      (host.compareDocumentPosition(el) &
+        (direction === 1 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING)) !==
+      0,
+  );
+  const target = direction === 1 ? after[0] : after[after.length - 1];
+  (target ?? all[0])?.focus();
+}
+
 export default function EditorPane(props: EditorPaneProps) {
   const { version, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
   const hostRef = useRef<HTMLDivElement>(null);
@@ -72,6 +90,21 @@ export default function EditorPane(props: EditorPaneProps) {
       latest.current.onDiagnostics?.(toEditorMarkers(compile));
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
+    // Tab indents in the editor, so it would never leave: Esc then Tab (or Shift+Tab) moves the
+    // focus out, like Monaco's own Ctrl+M, which switches Tab to moving the focus for good.
+    let escaped = false;
+    const keys = editor.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) {
+        escaped = true;
+        return;
+      }
+      if (e.keyCode === monaco.KeyCode.Tab && escaped) {
+        e.preventDefault();
+        e.stopPropagation();
+        leaveEditor(host, e.shiftKey ? -1 : 1);
+      }
+      escaped = false;
+    });
     document.body.dataset.editorReady = 'true';
     exposeEditorText(
       () => model.getValue(),
@@ -80,6 +113,7 @@ export default function EditorPane(props: EditorPaneProps) {
     return () => {
       hideEditorText();
       changed.dispose();
+      keys.dispose();
       markersChanged.dispose();
       editor.dispose();
       model.dispose();

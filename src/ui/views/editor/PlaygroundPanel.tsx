@@ -41,6 +41,14 @@ export function PlaygroundPanel() {
           {work.file}
           {edited && <span title="Edited since it was opened"> •</span>}
         </span>
+        <span className="spacer" />
+        <span
+          className="muted pg-keys"
+          data-testid="editor-tab-hint"
+          title="Tab indents inside the editor. Press Esc then Tab (or Shift+Tab) to move the focus out; Ctrl+M makes Tab move the focus until pressed again."
+        >
+          Esc Tab: leave
+        </span>
       </header>
       <PlaygroundToolbar
         examples={session.examples}
