@@ -13,7 +13,7 @@ export interface TraceFilter {
 export const NO_FILTER: TraceFilter = { type: '', thread: '', core: '', object: '', text: '' };
 
 export function isFiltering(f: TraceFilter): boolean {
-  return Object.values(f).some((v) => v.trim() !== '');
+  return [f.type, f.thread, f.core, f.object, f.text].some((v) => v.trim() !== '');
 }
 
 const THREAD_FIELDS = ['thread', 'from', 'to', 'waker', 'holder'];
