@@ -48,10 +48,11 @@ describe('narration of one kernel entry', () => {
         state: 'blockedOnReply',
         object: 'server',
       },
-      { ...at(4, 0, 768), type: 'threadSwitched', from: 'client', to: 'server' },
+      { ...at(4, 0, 768), type: 'threadSwitched', from: 'client', to: 'server', idle: false },
       {
         ...at(5, 0, 1153),
         type: 'syscallExited',
+        interrupt: null,
         thread: 'client',
         syscall: 'Call',
         path: 'fast',
@@ -73,7 +74,7 @@ describe('narration of one kernel entry', () => {
 
   it('gives the slowpath reason, the lock wait, the migrated lines and the IPI that follows', () => {
     const events: SimEvent[] = [
-      { ...at(0, 1, 0), type: 'threadSwitched', from: 'idle.1', to: 'idle.1' },
+      { ...at(0, 1, 0), type: 'threadSwitched', from: 'idle.1', to: 'idle.1', idle: true },
       { ...at(1, 0, 2000), type: 'syscallEntered', thread: 'client', syscall: 'Call', cap: 'ep' },
       { ...at(2, 0, 2000), type: 'lockContended', image: 0, waitCycles: 120 },
       { ...at(3, 0, 2000), type: 'cacheLineMigrated', line: 'ep.echo', from: 1, to: 0, cycles: 68 },
@@ -85,10 +86,11 @@ describe('narration of one kernel entry', () => {
         state: 'blockedOnReply',
         object: 'server',
       },
-      { ...at(6, 0, 2068), type: 'threadSwitched', from: 'client', to: 'idle.0' },
+      { ...at(6, 0, 2068), type: 'threadSwitched', from: 'client', to: 'idle.0', idle: true },
       {
         ...at(7, 0, 2734),
         type: 'syscallExited',
+        interrupt: null,
         thread: 'client',
         syscall: 'Call',
         path: 'slow',
@@ -132,6 +134,7 @@ describe('narration of one kernel entry', () => {
       {
         ...at(3, 0, 9),
         type: 'syscallExited',
+        interrupt: null,
         thread: 'a',
         syscall: 'Send',
         path: 'slow',
