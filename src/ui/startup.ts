@@ -17,8 +17,11 @@ export function startApp(
   s.setSpeed(url.speed === undefined ? DEFAULT_SPEED : url.speed);
   // A shared link (#code/...) never runs by itself: the playground restores it and waits for Run.
   const shared = loc.hash.startsWith('#code/');
-  s.openScenario(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
-    run: !url.paused && !shared,
+  // A newcomer opening the bare address sees the default example paused at its start, with a hint
+  // to press Run, rather than a run that is over before they have looked at it.
+  const bare = url.scenario === null && url.speed === undefined;
+  s.openExample(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
+    run: !url.paused && !shared && !bare,
   });
   if (url.problems.length > 0) {
     store.setState((st) => ({

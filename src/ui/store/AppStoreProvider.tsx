@@ -29,6 +29,12 @@ export function useAppStore<T>(selector: (s: AppState) => T): T {
 export function useActions(): Pick<
   AppState,
   | 'openScenario'
+  | 'openExample'
+  | 'editDraft'
+  | 'replaceDraft'
+  | 'markDraftSaved'
+  | 'setDraftErrors'
+  | 'loadDraft'
   | 'loadSource'
   | 'setMachine'
   | 'clearErrors'

@@ -2,6 +2,7 @@
 import { useActions } from '../../store/AppStoreProvider';
 import { BreakpointMenu } from './BreakpointMenu';
 import { MachineControls } from './MachineControls';
+import { ParamControls } from './ParamControls';
 import { PlaybackControls } from './PlaybackControls';
 import { PositionStatus } from './PositionStatus';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -17,6 +18,7 @@ export function Toolbar() {
         </span>
         <ScenarioPicker />
         <MachineControls />
+        <ParamControls />
         <span className="spacer" />
         <button onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Help">
           ?
