@@ -1,4 +1,13 @@
-// Layout only: the toolbar, the source panel, the views, the help overlay.
+// Layout only: the toolbar, the source panel (or the lesson), the views, the help overlay; or the
+// presenter's or an iframe's stage instead.
+import { EmbedApp } from './embed/EmbedApp';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsMenu } from './lessons/LessonsMenu';
+import { useTeaching } from './lessons/TeachingProvider';
+import { LiveNarration } from './narration/LiveNarration';
+import { NarrationView } from './narration/NarrationView';
+import { PresenterApp } from './presenter/PresenterApp';
+import { useTeachingShortcuts } from './presenter/useTeachingShortcuts';
 import { TabbedPanel } from './components/TabbedPanel';
 import { Workbench } from './components/Workbench';
 import { CacheLinesView } from './views/cacheLines/CacheLinesView';
@@ -18,11 +27,27 @@ import { TraceView } from './views/trace/TraceView';
 
 export function App() {
   useShortcuts();
+  useTeachingShortcuts();
+  const embed = useTeaching((s) => s.embed);
+  const presenter = useTeaching((s) => s.presenter);
+  const lesson = useTeaching((s) => s.lesson !== null);
+  const show = useTeaching((s) => s.lesson?.steps[s.step]?.show.join(' ') ?? '');
+  if (embed !== null || presenter) {
+    return (
+      <div className="app stage-app" data-lesson-show={show}>
+        {embed !== null ? <EmbedApp options={embed} /> : <PresenterApp />}
+        <ErrorBanner />
+        <HelpOverlay />
+        <LessonsMenu />
+        <LiveNarration />
+      </div>
+    );
+  }
   return (
-    <div className="app">
+    <div className="app" data-lesson-show={show}>
       <Toolbar />
       <Workbench
-        side={<PlaygroundPanel />}
+        side={lesson ? <LessonPanel /> : <PlaygroundPanel />}
         center={
           <main className="center">
             <div className="center-top">
@@ -36,6 +61,7 @@ export function App() {
                 { id: 'namespace', label: 'Namespace', key: '2', view: <NamespaceView /> },
                 { id: 'console', label: 'Console', key: '3', view: <ConsoleView /> },
                 { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
+                { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
               ]}
             />
           </main>
@@ -49,6 +75,8 @@ export function App() {
       />
       <ErrorBanner />
       <HelpOverlay />
+      <LessonsMenu />
+      <LiveNarration />
     </div>
   );
 }
