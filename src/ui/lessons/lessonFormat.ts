@@ -232,7 +232,7 @@ export function parseLesson(text: string, id: string): ParseResult {
           line: i + 1,
           message: `'${raw.trim()}' is not one of ${[...FRONT_KEYS].join(', ')}`,
         });
-      } else front.set(m[1]!, { value: m[2]!.trim(), line: i + 1 });
+      } else front.set(m[1]!, { value: unquote(m[2]!.trim()), line: i + 1 });
     }
     if (i >= all.length)
       problems.push({ line: 1, message: 'the front matter (---) is not closed' });
@@ -403,4 +403,10 @@ function joinText(lines: { text: string }[]): string {
     .map((l) => l.text)
     .join('\n')
     .trim();
+}
+
+/** A front matter value may be quoted, as in YAML: "UX/RT: read()". */
+function unquote(v: string): string {
+  const q = v[0];
+  return (q === '"' || q === "'") && v.length >= 2 && v.endsWith(q) ? v.slice(1, -1) : v;
 }
