@@ -161,11 +161,11 @@ function parseAnswer(v: string): Answer | string {
 function parseMachine(v: string, line: number, problems: LessonProblem[]): ConfigOverrides {
   const o: ConfigOverrides = {};
   for (const part of v.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^(platform|cores|kernel|mcs|seed)=(.+)$/.exec(part);
+    const m = /^(platform|cores|kernel|mcs|seed|param\.[a-zA-Z]\w*)=(.+)$/.exec(part);
     if (!m) {
       problems.push({
         line,
-        message: `'${part}' in machine is not platform=, cores=, kernel=, mcs= or seed=`,
+        message: `'${part}' in machine is not platform=, cores=, kernel=, mcs=, seed= or param.NAME=`,
       });
       continue;
     }
@@ -331,6 +331,8 @@ export function parseLesson(text: string, id: string): ParseResult {
 function parseStep(sec: Section, problems: LessonProblem[]): LessonStep {
   const d = new Map<string, { value: string; line: number }>();
   let k = 0;
+  // Directives come first (a formatter may leave a blank line after the heading).
+  while (k < sec.lines.length && sec.lines[k]!.text.trim() === '') k++;
   for (; k < sec.lines.length; k++) {
     const { text, line } = sec.lines[k]!;
     if (text.trim() === '') break;

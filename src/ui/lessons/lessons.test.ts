@@ -78,7 +78,11 @@ describe('the built-in lessons', () => {
     });
 
     it(`${file} plays to its end, and the run answers every prediction with one of its choices`, () => {
-      for (const p of play(lessonOf(file))) {
+      const lesson = lessonOf(file);
+      const played = play(lesson);
+      expect(played.length, `${file}: predictions`).toBe(lesson.steps.filter((s) => s.ask).length);
+      expect(played.length, `${file}: predictions`).toBeGreaterThan(0);
+      for (const p of played) {
         expect(p.answer, `${file}: ${p.step}`).not.toBeNull();
         expect(
           p.choices.some((c) => sameAnswer(c, p.answer!)),
