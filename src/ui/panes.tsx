@@ -14,6 +14,7 @@ import { ScenarioPanel } from './views/scenario/ScenarioPanel';
 import { StatsView } from './views/stats/StatsView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
+import { NarrationView } from './narration/NarrationView';
 import type { BottomTab } from './store/types';
 import type { ReactNode } from 'react';
 
@@ -22,6 +23,7 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'namespace', label: 'Namespace', key: '2', view: <NamespaceView /> },
   { id: 'console', label: 'Console', key: '3', view: <ConsoleView /> },
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
+  { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [
@@ -41,8 +43,13 @@ export const RIGHT_PANES: PaneSpec[] = [
   { id: 'stats', label: 'Stats', view: <StatsView />, weight: 40, min: 100 },
 ];
 
-export const COLUMNS = (center: ReactNode, right: ReactNode): PaneSpec[] => [
-  { id: 'editor', label: 'Editor', view: <PlaygroundPanel />, weight: 22, min: 200 },
+/** The side column holds the editor, or the lesson being played. */
+export const COLUMNS = (
+  side: ReactNode | null,
+  center: ReactNode,
+  right: ReactNode,
+): PaneSpec[] => [
+  { id: 'editor', label: 'Editor', view: side ?? <PlaygroundPanel />, weight: 22, min: 200 },
   { id: 'center', label: 'Views', view: center, weight: 54, min: 360, collapsible: false },
   { id: 'right', label: 'Inspector and stats', view: right, weight: 24, min: 340 },
 ];

@@ -115,7 +115,7 @@ export interface SimSlice {
   logVersion: number;
 }
 
-export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace';
+export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'narration';
 
 export interface SelectionSlice {
   selectedThread: string | null;

@@ -1,4 +1,5 @@
 // The top of the app: the scenario and its machine on the first row, playback on the second.
+import { TeachingButtons } from '../../presenter/TeachingButtons';
 import { useActions } from '../../store/AppStoreProvider';
 import { BreakpointMenu } from './BreakpointMenu';
 import { MachineControls } from './MachineControls';
@@ -20,6 +21,7 @@ export function Toolbar() {
         <MachineControls />
         <ParamControls />
         <span className="spacer" />
+        <TeachingButtons />
         <button onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Help">
           ?
         </button>
