@@ -3,6 +3,8 @@
 //   sim       imports only relative paths inside src/sim; no nondeterminism, no host globals
 //   protocol  `import type` only
 //   projection  the pure fold of events: imports only src/projection, plus types from sim/protocol
+//   debugger  pure conditions, scans and diffs over the fold: imports only src/debugger and
+//             src/projection, plus types from anywhere
 //   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine), directly or through
 //             any chain of runtime imports (e.g. ui -> worker/simSession -> sim)
 // Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
@@ -325,6 +327,7 @@ export function checkLayers(rootDir) {
   const uiDir = path.join(srcDir, 'ui');
   const protocolDir = path.join(srcDir, 'protocol');
   const projectionDir = path.join(srcDir, 'projection');
+  const debuggerDir = path.join(srcDir, 'debugger');
   const runtimeBanned = [simDir, path.join(srcDir, 'loader')];
   /** @type {Map<string, string[]>} */
   const depCache = new Map();
@@ -379,6 +382,16 @@ export function checkLayers(rootDir) {
             ref.index,
             'projection-pure',
             `'${spec}': src/projection imports only itself, and types from src/sim or src/protocol`,
+          );
+        }
+      } else if (isInside(debuggerDir, file)) {
+        const pure =
+          target !== null && (isInside(debuggerDir, target) || isInside(projectionDir, target));
+        if (!pure && !ref.typeOnly) {
+          report(
+            ref.index,
+            'debugger-pure',
+            `'${spec}': src/debugger imports only itself and src/projection (types from anywhere)`,
           );
         }
       } else if (isInside(uiDir, file) && target !== null && isInside(simDir, target)) {
