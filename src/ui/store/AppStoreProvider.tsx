@@ -35,6 +35,7 @@ export function useActions(): Pick<
   | 'run'
   | 'pause'
   | 'toggleRun'
+  | 'continueRun'
   | 'step'
   | 'seek'
   | 'setSpeed'

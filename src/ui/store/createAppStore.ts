@@ -19,6 +19,8 @@ export interface AppStoreOptions {
 export interface AppStore extends StoreApi<AppState> {
   /** True when every message from the worker has been applied. */
   readonly drained: () => boolean;
+  /** The engine (views with their own requests and replies, like the debugger, use it). */
+  readonly client: SimClient;
 }
 
 export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): AppStore {
@@ -46,7 +48,7 @@ export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): A
     logVersion: 0,
   }));
   intake.attach(store);
-  return Object.assign(store, { drained: () => intake.drained });
+  return Object.assign(store, { drained: () => intake.drained, client: tracked });
 }
 
 /** The idle signal: nothing running, nothing pending, nothing left to apply. */

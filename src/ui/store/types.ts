@@ -70,6 +70,8 @@ export interface PlaybackSlice {
   run: () => void;
   pause: () => void;
   toggleRun: () => void;
+  /** Continue to the next (1) or back to the previous (-1) hit of any enabled breakpoint. */
+  continueRun: (direction: 1 | -1) => void;
   step: (unit: StepUnit, direction: 1 | -1) => void;
   seek: (index: number) => void;
   setSpeed: (speed: number | null) => void;
@@ -85,7 +87,7 @@ export interface SimSlice {
   logVersion: number;
 }
 
-export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace';
+export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'debugger' | 'diff';
 
 export interface SelectionSlice {
   selectedThread: string | null;

@@ -69,6 +69,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: key('ArrowLeft', alt),
     run: (s) => s.step('message', -1),
   },
+  {
+    keys: ['C'],
+    description: 'Continue to the next breakpoint hit (as fast as possible)',
+    match: key('c'),
+    run: (s) => s.continueRun(1),
+  },
+  {
+    keys: ['Shift', 'C'],
+    description: 'Reverse-continue: back to the previous breakpoint hit',
+    match: (e) => e.key.toLowerCase() === 'c' && shift(e),
+    run: (s) => s.continueRun(-1),
+  },
   { keys: ['Home'], description: 'Back to the start', match: key('Home'), run: (s) => s.seek(0) },
   {
     keys: ['End'],
@@ -94,6 +106,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['2'], description: 'Namespace tab', match: key('2'), run: tab('namespace') },
   { keys: ['3'], description: 'Console tab', match: key('3'), run: tab('console') },
   { keys: ['4'], description: 'Trace tab', match: key('4'), run: tab('trace') },
+  { keys: ['5'], description: 'Debugger tab', match: key('5'), run: tab('debugger') },
+  { keys: ['6'], description: 'Diff tab', match: key('6'), run: tab('diff') },
   {
     keys: ['?'],
     description: 'Show / hide this help',
