@@ -21,7 +21,7 @@ const simRestrictedGlobals = [
 
 export default defineConfig(
   {
-    ignores: ['dist', 'node_modules', 'playwright-report', 'test-results', 'coverage'],
+    ignores: ['dist', 'dist-node', 'node_modules', 'playwright-report', 'test-results', 'coverage'],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,

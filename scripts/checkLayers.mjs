@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // Enforces the layer boundaries of src/ (style guide 3.8):
-//   sim       imports only relative paths inside src/sim; no nondeterminism, no host globals
+//   sim       imports only relative paths inside src/sim; no nondeterminism, no host globals;
+//             no import cycle among its files (type imports count: a cycle is a design knot)
+//   sim/events  the event schema and its binary log: a leaf (imports only itself at runtime)
+//             that src/projection, src/worker and src/ui may load at runtime
 //   protocol  `import type` only
-//   projection  the pure fold of events: imports only src/projection, plus types from sim/protocol
-//   debugger  pure conditions, scans and diffs over the fold: imports only src/debugger and
-//             src/projection, plus types from anywhere
+//   projection  the pure fold of events: imports only src/projection and src/sim/events, plus
+//             types from sim/protocol
+//   lib       the library API: imports src/lib, src/sim, src/loader and packages, never ui, cli
+//             or worker; outside lib/node it is host-neutral (no node: modules), for Web Workers
+//   debugger  pure conditions, scans and diffs over the fold: imports only src/debugger,
+//             src/projection and src/sim/events, plus types from anywhere
 //   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine), directly or through
 //             any chain of runtime imports (e.g. ui -> worker/simSession -> sim)
 // Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
@@ -280,16 +286,17 @@ function runtimeDeps(file, cache) {
  * The chain of runtime imports from `start` to the first file inside one of `dirs`, or null.
  * @param {string} start
  * @param {string[]} dirs
+ * @param {string} allowed a folder inside dirs that may be reached
  * @param {Map<string, string[]>} cache
  * @returns {string[] | null}
  */
-function chainInto(start, dirs, cache) {
+function chainInto(start, dirs, cache, allowed) {
   /** @type {Map<string, string | null>} */
   const parent = new Map([[start, null]]);
   const queue = [start];
   while (queue.length > 0) {
     const f = /** @type {string} */ (queue.shift());
-    if (dirs.some((d) => isInside(d, f))) {
+    if (dirs.some((d) => isInside(d, f)) && !isInside(allowed, f)) {
       /** @type {string[]} */
       const chain = [];
       for (let at = /** @type {string | null} */ (f); at !== null; at = parent.get(at) ?? null) {
@@ -305,6 +312,101 @@ function chainInto(start, dirs, cache) {
     }
   }
   return null;
+}
+
+/**
+ * Import cycles among `files` (every relative import, type-only ones too), each as the chain of
+ * files from its first file (in sorted order) back to it.
+ * @param {string[]} files
+ * @returns {string[][]}
+ */
+export function findCycles(files) {
+  const inSet = new Set(files);
+  /** @type {Map<string, string[]>} */
+  const graph = new Map();
+  for (const file of files) {
+    const src = fs.readFileSync(file, 'utf8');
+    /** @type {string[]} */
+    const deps = [];
+    for (const ref of findImports(src, stripCode(src))) {
+      if (!ref.specifier.startsWith('.') || ref.specifier.endsWith('.d.ts')) continue;
+      const f = resolveFile(path.resolve(path.dirname(file), ref.specifier.replace(/\?.*$/, '')));
+      if (f !== null && inSet.has(f) && !deps.includes(f)) deps.push(f);
+    }
+    graph.set(file, deps);
+  }
+  // Tarjan's strongly connected components, iteratively.
+  /** @type {Map<string, number>} */
+  const index = new Map();
+  /** @type {Map<string, number>} */
+  const low = new Map();
+  /** @type {string[]} */
+  const stack = [];
+  const onStack = new Set();
+  /** @type {string[][]} */
+  const components = [];
+  let next = 0;
+  for (const root of files) {
+    if (index.has(root)) continue;
+    /** @type {[string, number][]} */
+    const work = [[root, 0]];
+    while (work.length > 0) {
+      const top = /** @type {[string, number]} */ (work[work.length - 1]);
+      const [v, i] = top;
+      if (i === 0) {
+        index.set(v, next);
+        low.set(v, next);
+        next++;
+        stack.push(v);
+        onStack.add(v);
+      }
+      const deps = graph.get(v) ?? [];
+      if (i < deps.length) {
+        top[1] = i + 1;
+        const w = /** @type {string} */ (deps[i]);
+        if (!index.has(w)) work.push([w, 0]);
+        else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, index.get(w) ?? 0));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0]) ?? 0, low.get(v) ?? 0));
+      if (low.get(v) === index.get(v)) {
+        /** @type {string[]} */
+        const c = [];
+        let w;
+        do {
+          w = /** @type {string} */ (stack.pop());
+          onStack.delete(w);
+          c.push(w);
+        } while (w !== v);
+        if (c.length > 1) components.push(c);
+      }
+    }
+  }
+  return components.map((c) => {
+    const members = new Set(c);
+    const first = /** @type {string} */ ([...c].sort()[0]);
+    // The shortest way round from the first file back to it, inside the component.
+    /** @type {Map<string, string>} */
+    const parent = new Map();
+    const queue = [first];
+    while (queue.length > 0) {
+      const f = /** @type {string} */ (queue.shift());
+      for (const d of graph.get(f) ?? []) {
+        if (!members.has(d) || parent.has(d)) continue;
+        parent.set(d, f);
+        if (d === first) queue.length = 0;
+        else queue.push(d);
+      }
+    }
+    const chain = [first];
+    for (let at = parent.get(first); at !== undefined && at !== first; at = parent.get(at)) {
+      chain.unshift(at);
+    }
+    chain.unshift(first);
+    return chain;
+  });
 }
 
 /**
@@ -324,10 +426,12 @@ function isInside(parent, child) {
 export function checkLayers(rootDir) {
   const srcDir = path.resolve(rootDir, 'src');
   const simDir = path.join(srcDir, 'sim');
+  const eventsDir = path.join(simDir, 'events');
   const uiDir = path.join(srcDir, 'ui');
   const protocolDir = path.join(srcDir, 'protocol');
   const projectionDir = path.join(srcDir, 'projection');
   const debuggerDir = path.join(srcDir, 'debugger');
+  const libDir = path.join(srcDir, 'lib');
   const runtimeBanned = [simDir, path.join(srcDir, 'loader')];
   /** @type {Map<string, string[]>} */
   const depCache = new Map();
@@ -367,6 +471,12 @@ export function checkLayers(rootDir) {
           report(ref.index, 'sim-imports', `bare import '${spec}' is not allowed in src/sim`);
         } else if (!isInside(simDir, target)) {
           report(ref.index, 'sim-imports', `'${spec}' resolves outside src/sim`);
+        } else if (isInside(eventsDir, file) && !ref.typeOnly && !isInside(eventsDir, target)) {
+          report(
+            ref.index,
+            'events-leaf',
+            `'${spec}': src/sim/events is loaded by the page too and imports only itself`,
+          );
         }
       } else if (isInside(protocolDir, file)) {
         if (!ref.typeOnly) {
@@ -377,24 +487,44 @@ export function checkLayers(rootDir) {
           ref.typeOnly &&
           target !== null &&
           (isInside(simDir, target) || isInside(protocolDir, target));
-        if (target === null || (!isInside(projectionDir, target) && !typeTarget)) {
+        const ok =
+          target !== null &&
+          (isInside(projectionDir, target) || isInside(eventsDir, target) || typeTarget);
+        if (!ok) {
           report(
             ref.index,
             'projection-pure',
-            `'${spec}': src/projection imports only itself, and types from src/sim or src/protocol`,
+            `'${spec}': src/projection imports only itself and src/sim/events, and types from src/sim or src/protocol`,
           );
         }
       } else if (isInside(debuggerDir, file)) {
         const pure =
-          target !== null && (isInside(debuggerDir, target) || isInside(projectionDir, target));
+          target !== null &&
+          (isInside(debuggerDir, target) ||
+            isInside(projectionDir, target) ||
+            isInside(eventsDir, target));
         if (!pure && !ref.typeOnly) {
           report(
             ref.index,
             'debugger-pure',
-            `'${spec}': src/debugger imports only itself and src/projection (types from anywhere)`,
+            `'${spec}': src/debugger imports only itself, src/projection and src/sim/events (types from anywhere)`,
           );
         }
-      } else if (isInside(uiDir, file) && target !== null && isInside(simDir, target)) {
+      } else if (isInside(libDir, file)) {
+        const layer = ['ui', 'cli', 'worker'].find(
+          (d) => target !== null && isInside(path.join(srcDir, d), target),
+        );
+        if (layer !== undefined) {
+          report(ref.index, 'lib-imports', `'${spec}': src/lib may not import src/${layer}`);
+        } else if (spec.startsWith('node:') && !isInside(path.join(libDir, 'node'), file)) {
+          report(ref.index, 'lib-host-neutral', `'${spec}': Node modules only in src/lib/node`);
+        }
+      } else if (
+        isInside(uiDir, file) &&
+        target !== null &&
+        isInside(simDir, target) &&
+        !isInside(eventsDir, target)
+      ) {
         const allowed = ref.typeOnly || target.endsWith('.d.ts') || /\?raw$/.test(spec);
         if (!allowed) {
           report(ref.index, 'ui-no-sim-runtime', `'${spec}' imports sim runtime code into src/ui`);
@@ -406,7 +536,7 @@ export function checkLayers(rootDir) {
         !/\?raw$/.test(spec)
       ) {
         const first = resolveFile(target);
-        const chain = first ? chainInto(first, runtimeBanned, depCache) : null;
+        const chain = first ? chainInto(first, runtimeBanned, depCache, eventsDir) : null;
         if (chain) {
           report(
             ref.index,

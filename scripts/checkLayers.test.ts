@@ -179,6 +179,24 @@ describe('checkLayers', () => {
     ]);
   });
 
+  it('lets the projection and the page load src/sim/events, a leaf that imports only itself', () => {
+    expect(
+      violations({
+        'src/sim/events/schema.ts':
+          "import type { Api } from '../script/api';\nexport const E = 1;\n",
+        'src/sim/events/log.ts': [
+          "import { E } from './schema';",
+          "import { Simulation } from '../simulation';",
+          'export const L = [E, Simulation];',
+        ].join('\n'),
+        'src/projection/fold.ts':
+          "import { E } from '../sim/events/schema';\nexport const F = E;\n",
+        'src/ui/view.tsx': "import { E } from '../sim/events/schema';\nexport const V = E;\n",
+        'src/ui/store.ts': "import { F } from '../projection/fold';\nexport const S = F;\n",
+      }),
+    ).toEqual(['src/sim/events/log.ts:2 events-leaf']);
+  });
+
   it('allows only type imports in src/protocol', () => {
     expect(
       violations({

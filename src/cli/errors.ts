@@ -14,14 +14,9 @@ export class UsageError extends Error {
 }
 
 /** A scenario that cannot be read, loaded or set up; the message is ready to print. Exit 1. */
-export class ScenarioFailure extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScenarioFailure';
-  }
-}
+export { ScenarioFailure } from '../lib/errors';
 
-export function usageMessage(e: UsageError, command: string | null): string {
+export function usageMessage(e: { message: string }, command: string | null): string {
   const help = command === null ? 'ipcscope --help' : `ipcscope ${command} --help`;
   return `ipcscope: ${e.message}\nTry '${help}' for usage.\n`;
 }

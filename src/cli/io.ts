@@ -8,12 +8,15 @@ export interface CliIo {
   err(text: string): void;
   /** Directory relative file arguments are resolved against. */
   cwd: string;
+  /** Standard error is a terminal (progress lines are shown only then). */
+  errIsTTY?: boolean;
 }
 
 export const processIo: CliIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   cwd: process.cwd(),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 /** Collects both streams in memory (tests). */

@@ -1,5 +1,6 @@
-// The ipcscope command line (DESIGN.md "The command line"): dispatches to run, sweep and
-// platforms and turns their failures into exit codes. bin/ipcscope.mjs calls main().
+// The ipcscope command line (DESIGN.md "The command line"): dispatches to run, sweep,
+// merge and platforms and turns their failures into exit codes. bin/ipcscope.mjs calls main().
+import { ConfigOverrideError } from '../lib/errors';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -10,26 +11,28 @@ import {
 } from './errors';
 import { diffCommand } from './diffCommand';
 import { processIo, type CliIo } from './io';
+import { mergeCommand } from './mergeCommand';
 import { platformsCommand } from './platformsCommand';
 import { runCommand } from './runCommand';
 import { sweepCommand } from './sweepCommand';
 import { MAIN_USAGE } from './usage';
 
-type Command = (argv: readonly string[], io: CliIo) => number;
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   run: runCommand,
   sweep: sweepCommand,
   platforms: platformsCommand,
+  merge: mergeCommand,
   diff: diffCommand,
 };
 
 /** Run the command line; returns the exit code. Output goes through `io` (tests capture it). */
 export function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  return new Promise((done) => done(dispatch(argv, io)));
+  return dispatch(argv, io);
 }
 
-function dispatch(argv: string[], io: CliIo): number {
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(MAIN_USAGE);
@@ -48,9 +51,9 @@ function dispatch(argv: string[], io: CliIo): number {
     return EXIT_USAGE;
   }
   try {
-    return command(rest, io);
+    return await command(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ConfigOverrideError) {
       io.err(usageMessage(e, name));
       return EXIT_USAGE;
     }

@@ -1,5 +1,6 @@
 // `ipcscope run FILE`: one simulation, reported as text or as the contract's JSON object, with
 // optional event (JSONL) and Chrome-trace exports streamed to files while it runs.
+import { DEFAULT_MAX_CYCLES } from '../lib/simulate';
 import type { ConfigOverrides } from '../sim/config';
 import { ChromeTraceBuilder } from '../sim/export/chromeTrace';
 import type { SimEvent } from '../sim/simEvents';
@@ -29,7 +30,7 @@ import {
 } from './scenarioRun';
 import { RUN_USAGE } from './usage';
 
-export const DEFAULT_MAX_CYCLES = 100_000_000;
+export { DEFAULT_MAX_CYCLES };
 
 /** --max-cycles, --max-events and --watchdog-ms, shared by run and sweep. */
 export function parseLimits(v: Map<string, string>): RunLimits {

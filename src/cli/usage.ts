@@ -5,6 +5,7 @@ export const MAIN_USAGE = `ipcscope: a deterministic simulation of seL4 IPC on m
 Usage:
   ipcscope run FILE [options]        run one scenario and report
   ipcscope sweep FILE [options]      run a scenario over a grid of configurations
+  ipcscope merge SHARD.jsonl...      join the shards of a sweep into its table, CSV or JSON
   ipcscope platforms [--json]        list the built-in platform profiles
   ipcscope diff FILE --a "FLAGS" --b "FLAGS"
                                      compare two configurations: first divergence, summaries
@@ -48,7 +49,21 @@ Runs FILE once per point of the cartesian product of the lists below.
   --max-cycles N           per run (default 100000000)
   --max-events N           per run
   --watchdog-ms N          real time a program may run without a kernel entry
+Running:
+  --jobs N                 worker threads (default: the number of cores); the rows are the same
+                           and in the same order for any N. Progress goes to stderr on a terminal.
+  --shard i/n              run only points i, i+n, i+2n, ... (1 <= i <= n) and write them as JSON
+                           lines to stdout; 'ipcscope merge' joins the n shard files
 Output:
+  --csv FILE               write the rows as CSV (with a header row)
+  --json                   print the rows as a JSON array
+`;
+
+export const MERGE_USAGE = `Usage: ipcscope merge SHARD.jsonl... [--csv FILE] [--json]
+
+Joins the shard files of one sweep (written by 'ipcscope sweep ... --shard i/n', one per i) into
+the table, CSV or JSON the whole sweep prints. Refuses files of different sweeps (another
+scenario source, grid or limits), a shard given twice, a missing or incomplete shard.
   --csv FILE               write the rows as CSV (with a header row)
   --json                   print the rows as a JSON array
 `;

@@ -7,7 +7,7 @@ describe('entryContext', () => {
   it('finds the kernel entry around an event, with its path, reason and migrated lines', () => {
     const { log } = runFixture(MIXED);
     const enc = new EventLog();
-    for (const e of log) enc.append(e);
+    for (const e of log) enc.add(e);
     let slow = 0;
     for (const exit of log.filter((e) => e.type === 'syscallExited')) {
       const ctx = entryContext(enc, exit.seq)!;
@@ -29,7 +29,7 @@ describe('entryContext', () => {
   it('knows no entry for an event between two entries on its core', () => {
     const { log } = runFixture(MIXED);
     const enc = new EventLog();
-    for (const e of log) enc.append(e);
+    for (const e of log) enc.add(e);
     const exit = log.find((e) => e.type === 'syscallExited')!;
     const after = log.find(
       (e) => e.seq > exit.seq && e.core === exit.core && e.type === 'lockReleased',
@@ -40,7 +40,7 @@ describe('entryContext', () => {
   it('reports an entry whose exit lies beyond the log it may see as still open', () => {
     const { log } = runFixture(MIXED);
     const enc = new EventLog();
-    for (const e of log) enc.append(e);
+    for (const e of log) enc.add(e);
     const exit = log.find((e) => e.type === 'syscallExited')!;
     const ctx = entryContext(enc, exit.seq - 1, exit.seq)!;
     expect(ctx.exit).toBeNull();

@@ -1,7 +1,15 @@
 // Every event as one plain sentence, for the inspector, the trace and screen readers.
-import type { SimEvent } from '../sim/simEvents';
+import { unhandled, type SimEvent } from '../sim/events/schema';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+const MODE_TEXT = {
+  user: 'running user code',
+  kernel: 'in the kernel',
+  idle: 'idle',
+  spinning: 'spinning on the big kernel lock',
+  interrupt: 'handling an interrupt',
+} as const;
 
 export function eventSentence(e: SimEvent): string {
   switch (e.type) {
@@ -59,9 +67,9 @@ export function eventSentence(e: SimEvent): string {
       return `${e.process}'s namespace changes: ${e.bindings.map((b) => `${b.path} = ${b.targets.join(' | ')}`).join('; ')}`;
     case 'portRegistered':
       return `${e.server} registers the port ${e.port}`;
-    default: {
-      const { type, seq: _s, t: _t, core: _c, ...rest } = e as unknown as Record<string, unknown>;
-      return `${String(type)} ${JSON.stringify(rest)}`;
-    }
+    case 'coreModeChanged':
+      return `core ${e.core} is now ${MODE_TEXT[e.mode]}`;
+    default:
+      return unhandled(e);
   }
 }

@@ -1,7 +1,7 @@
 // The fold: applies SimEvents, in log order, to a projection (style.md §3.5 applySimEvents).
 // Pure: the same events from the same start give the same projection, in the worker (for
 // checkpoints and snapshots) and in the page (live, once per animation frame).
-import type { SimEvent } from '../sim/simEvents';
+import { unhandled, type SimEvent } from '../sim/events/schema';
 import { CopyOnWrite } from './copyOnWrite';
 import {
   FAULTS_KEPT,
@@ -119,6 +119,12 @@ export class ProjectionWriter extends CopyOnWrite {
       case 'portRegistered':
         this.plain('ports')[e.port] = e.server;
         return;
+      case 'coreModeChanged':
+      case 'budgetExhausted':
+      case 'consoleWritten':
+        return;
+      default:
+        return unhandled(e);
     }
   }
 

@@ -6,7 +6,6 @@ import { node } from './kernel/kernelState';
 import type { Notification, Tcb } from './kernel/objects';
 import type { SyscallRequest } from './kernel/requests';
 import { requestCap, syscallName } from './kernel/requests';
-import { chargeBudget } from './kernel/schedContext';
 import { isSchedulable, schedule, setThreadState, tcbSchedEnqueue } from './kernel/scheduler';
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
@@ -16,6 +15,7 @@ import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
 import { handleInterrupt } from './interrupts';
+import { chargeUserTime, userSlice } from './kernel/timer';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export type Interrupt = 'ipi' | 'timer' | 'release';
@@ -222,7 +222,7 @@ export class CoreRunner {
   private startCompute(c: number, rt: ThreadRuntime, at: number): void {
     const core = this.cores[c]!;
     const th = rt.tcb;
-    const slice = this.sim.k.state.config.mcs ? (th.sc?.remaining ?? 0) : th.timeslice;
+    const slice = userSlice(this.sim.k, th);
     core.mode = 'user';
     core.gen++;
     core.userStart = at;
@@ -238,11 +238,7 @@ export class CoreRunner {
     const elapsed = Math.max(0, this.sim.now - core.userStart);
     rt.pendingCompute = Math.max(0, rt.pendingCompute - elapsed);
     rt.stats.userCycles += elapsed;
-    if (this.sim.k.state.config.mcs) {
-      if (th.sc !== null) chargeBudget(th.sc, elapsed);
-    } else {
-      th.timeslice -= elapsed;
-    }
+    chargeUserTime(this.sim.k, th, elapsed);
     core.userStart = this.sim.now;
   }
 
@@ -267,7 +263,12 @@ export class CoreRunner {
       const n = node(this.sim.k, to);
       const t = n.curThread;
       n.curThread = n.idleThread;
-      this.sim.emit(to, { type: 'threadSwitched', from: t.name, to: n.idleThread.name });
+      this.sim.emit(to, {
+        type: 'threadSwitched',
+        from: t.name,
+        to: n.idleThread.name,
+        idle: true,
+      });
       if (isSchedulable(this.sim.k, t)) tcbSchedEnqueue(this.sim.k, t);
       this.sim.fx.ipiReschedulePending.add(to);
     }
@@ -364,6 +365,7 @@ export class CoreRunner {
       path: o?.path ?? 'slow',
       ...(o?.reason !== undefined ? { reason: o.reason } : {}),
       cycles: e.cost,
+      interrupt: e.irq,
     });
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;

@@ -5,7 +5,7 @@ import type { RunConfig } from './config';
 import { resolvePlatform } from './config';
 import { EventQueue } from './engine/eventQueue';
 import { createRng, type Rng } from './engine/rng';
-import { TraceHasher } from './engine/traceHash';
+import { EventLog } from './events/eventLog';
 import { EntryEffects } from './effects';
 import { CoreRunner, type CoreRt } from './coreRunner';
 import { BigLock } from './machine/bigLock';
@@ -29,7 +29,7 @@ export interface SimOptions {
   /** Real time a program may run without a kernel entry (default 2000 ms). */
   watchdogMs?: number;
   describeError?: ProgramHost['describeError'];
-  /** Keep every event in `log` (the app and tests); the CLI streams instead. */
+  /** Keep every event's record in `events` (the app and tests); the CLI streams instead. */
   keepLog?: boolean;
   /** Compute the traceHash (default true). Benchmarks of the bare engine turn it off. */
   hash?: boolean;
@@ -63,17 +63,15 @@ export class Simulation {
   readonly faults: FaultRecord[] = [];
   readonly console: { thread: string; t: number; text: string }[] = [];
   readonly scriptErrors: ScriptError[] = [];
-  readonly log: SimEvent[] = [];
+  /** The run's events as binary records (all of them with keepLog, else only the latest). */
+  readonly events: EventLog;
   readonly listeners: ((e: SimEvent) => void)[] = [];
   readonly fx: EntryEffects;
   readonly runner: CoreRunner;
   readonly host: ProgramHost;
   now = 0;
-  eventCount = 0;
   stopReason: StopReason | null = null;
-  private readonly hasher = new TraceHasher();
-  private readonly keepLog: boolean;
-  private readonly hashing: boolean;
+  private decoded: SimEvent[] = [];
 
   constructor(
     readonly scenario: Api.Scenario,
@@ -82,8 +80,7 @@ export class Simulation {
   ) {
     const override = (scenario.machine?.profile ?? undefined) as PlatformOverride | undefined;
     this.profile = resolvePlatform(config.platform, override);
-    this.keepLog = opts.keepLog ?? false;
-    this.hashing = opts.hash ?? true;
+    this.events = new EventLog({ retain: opts.keepLog ?? false, hash: opts.hash ?? true });
     this.rng = createRng(config.seed);
     this.host = {
       realClock: opts.realClock ?? (() => 0),
@@ -145,16 +142,28 @@ export class Simulation {
   }
 
   emit(core: number, body: SimEventBody): void {
-    // The body literal becomes the event: no copy per event (perf-limits.md §1).
+    const seq = this.events.append(body, this.now, core);
+    if (body.type === 'faultRaised')
+      this.faults.push({ thread: body.thread, type: body.faultType, detail: body.detail });
+    if (this.listeners.length === 0) return;
+    // Listeners get the body literal completed: no decode, no copy (perf-limits.md §1).
     const e = body as SimEvent;
-    e.seq = this.eventCount++;
+    e.seq = seq;
     e.t = this.now;
     e.core = core;
-    if (this.hashing) this.hasher.add(e);
-    if (this.keepLog) this.log.push(e);
     for (const l of this.listeners) l(e);
-    if (e.type === 'faultRaised')
-      this.faults.push({ thread: e.thread, type: e.faultType, detail: e.detail });
+  }
+
+  /** Events emitted so far. */
+  get eventCount(): number {
+    return this.events.length;
+  }
+
+  /** Every event as an object (keepLog runs; decoded on first access, for tests and tools). */
+  get log(): SimEvent[] {
+    const d = this.decoded;
+    for (let i = d.length; i < this.events.length; i++) d.push(this.events.get(i));
+    return d;
   }
 
   touchLine(core: number, line: string, write: boolean): number {
@@ -170,7 +179,7 @@ export class Simulation {
   }
 
   get traceHash(): string {
-    return this.hasher.digest();
+    return this.events.traceHash;
   }
 
   /** Process one queue item. Returns false once the run has stopped. */

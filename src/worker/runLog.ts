@@ -4,7 +4,7 @@
 // moves forward). The engine runs only as far as someone asks.
 import { loadScenarioSource, type LoadedScenario } from '../loader/loadScenario';
 import type { LogpointSpec } from '../loader/logpoints';
-import { EventLog } from '../projection/eventLog';
+import type { EventLog } from '../projection/eventLog';
 import { createProjection } from '../projection/initialProjection';
 import { ProjectionWriter } from '../projection/projectionWriter';
 import { TimelineModel } from '../projection/timeline';
@@ -23,7 +23,6 @@ export interface RunOptions {
 }
 
 export class RunLog {
-  readonly log = new EventLog();
   readonly description: MachineDescription;
   readonly timeline: TimelineModel;
   private readonly head: ProjectionWriter;
@@ -46,7 +45,6 @@ export class RunLog {
     this.checkpoints = [initial];
     this.timeline = new TimelineModel(this.description);
     sim.listeners.push((e) => {
-      this.log.append(e);
       this.head.apply(e);
       this.timeline.add(e, this.head.current.cores[e.core]);
       if (this.log.length % CHECKPOINT_EVERY === 0) this.checkpoints.push(this.head.snapshot());
@@ -75,6 +73,7 @@ export class RunLog {
     };
     const sim = new Simulation(scenario, config, {
       realClock: clock,
+      keepLog: true,
       describeError: (e) => loaded.describeError(e),
     });
     const run = new RunLog(loaded, sim);
@@ -82,6 +81,11 @@ export class RunLog {
     run.pendingParams = opts.paramsFrom ?? null;
     loaded.logpoints?.recorder.bind(() => ({ index: run.log.length, t: sim.now }));
     return run;
+  }
+
+  /** The engine's own log: the same records go to the page and back for every seek. */
+  get log(): EventLog {
+    return this.sim.events;
   }
 
   get length(): number {

@@ -313,7 +313,7 @@ export class SimSession {
         timeline: r.timeline.takeDelta(),
         delta,
       },
-      [batch.data.buffer, batch.offsets.buffer],
+      [batch.words.buffer],
     );
   }
 

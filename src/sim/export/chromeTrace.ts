@@ -2,7 +2,7 @@
 // event stream (DESIGN.md "The command line": a track per core and per thread, flow arrows for
 // messages). Cores and threads are two trace processes; kernel, user, spin, blocked and ready
 // time are back-to-back slices; each messageTransferred is an s/f flow from sender to receiver.
-import type { SimEvent } from '../simEvents';
+import { unhandled, type SimEvent } from '../events/schema';
 import { nanosConverter, SliceTrack, type TraceEvent, type TraceSink } from './traceTrack';
 
 export type { TraceEvent } from './traceTrack';
@@ -221,8 +221,19 @@ export class ChromeTraceBuilder {
         });
       case 'budgetExhausted':
         return this.tracked(e.thread)?.instant(t, 'budget exhausted', 'sched', { until: e.until });
-      default:
+      case 'threadMigrated':
+      case 'objectChanged':
+      case 'lockAcquired':
+      case 'lockReleased':
+      case 'schedContextDonated':
+      case 'schedContextReturned':
+      case 'notificationSignalled':
+      case 'namespaceChanged':
+      case 'portRegistered':
+      case 'coreModeChanged':
         return;
+      default:
+        return unhandled(e);
     }
   }
 

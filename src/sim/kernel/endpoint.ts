@@ -35,7 +35,13 @@ export interface SendArgs {
   canGrantReply: boolean;
 }
 
-/** Classic setupCallerCap / MCS reply_push after a Call met its receiver. */
+/**
+ * Classic setupCallerCap / MCS reply_push after a Call met its receiver. `canGrant` and
+ * `canGrantReply` are the caller's cap rights (is a reply possible at all); `replyCanGrant` is
+ * the Grant right of the *receiver's* endpoint cap, which becomes the reply cap's Grant right
+ * (seL4 src/object/endpoint.c: receiveIPC passes capCanGrant of its own cap, sendIPC the waiting
+ * receiver's stored blockingIPCCanGrant).
+ */
 function linkCaller(
   k: Kernel,
   caller: Tcb,
@@ -43,6 +49,7 @@ function linkCaller(
   canGrant: boolean,
   canGrantReply: boolean,
   reply: Reply | null,
+  replyCanGrant: boolean,
 ): void {
   if (!canGrant && !canGrantReply) {
     // §1.3: a Call through a cap with neither Grant nor GrantReply leaves the caller Inactive.
@@ -58,10 +65,10 @@ function linkCaller(
     return;
   }
   setThreadState(k, caller, 'blockedOnReply', callee.name);
-  caller.blocking = { ...emptyBlocking(), canGrant };
+  caller.blocking = { ...emptyBlocking(), canGrant: replyCanGrant };
   callee.callerSlot = {
     object: caller,
-    rights: { read: false, write: true, grant: canGrant, grantReply: false },
+    rights: { read: false, write: true, grant: replyCanGrant, grantReply: false },
     badge: 0,
   };
   k.fx.touch(callee.lines.cte, true);
@@ -88,21 +95,24 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   }
   const dest = dequeueHead(ep);
   const reply = dest.blocking.reply;
+  const replyCanGrant = dest.blocking.canGrant;
   const msg = doIpcTransfer(k, t, ep, a.badge, a.canGrant, dest);
   emitMessage(k, t, dest, ep.name, msg, t.fault !== null ? 'fault' : a.isCall ? 'call' : 'send');
   setThreadState(k, dest, 'running');
   dest.blocking = emptyBlocking();
-  if (a.isCall || t.fault !== null) linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply);
+  if (a.isCall || t.fault !== null)
+    linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply, replyCanGrant);
   possibleSwitchTo(k, dest);
 }
 
-/** receiveIPC */
+/** receiveIPC. `canGrant` is the Grant right of the receiver's own endpoint cap. */
 export function receiveIpc(
   k: Kernel,
   t: Tcb,
   ep: Endpoint,
   blocking: boolean,
   reply: Reply | null,
+  canGrant: boolean,
 ): void {
   k.fx.touch(ep.line, true);
   k.fx.changed(ep);
@@ -125,7 +135,7 @@ export function receiveIpc(
       return;
     }
     setThreadState(k, t, 'blockedOnReceive', ep.name);
-    t.blocking = { ...emptyBlocking(), object: ep, reply };
+    t.blocking = { ...emptyBlocking(), object: ep, reply, canGrant };
     queueAppend(k, ep.queue, t);
     ep.state = 'recv';
     return;
@@ -137,7 +147,7 @@ export function receiveIpc(
   emitMessage(k, sender, t, ep.name, msg, isCall ? (sender.fault ? 'fault' : 'call') : 'send');
   sender.blocking = emptyBlocking();
   if (isCall) {
-    linkCaller(k, sender, t, b.canGrant, b.canGrantReply, reply);
+    linkCaller(k, sender, t, b.canGrant, b.canGrantReply, reply, canGrant);
   } else {
     setThreadState(k, sender, 'running');
     possibleSwitchTo(k, sender);

@@ -135,7 +135,7 @@ export function switchToThread(k: Kernel, t: Tcb): void {
   const n = node(k);
   tcbSchedDequeue(k, t);
   if (n.curThread !== t) {
-    k.fx.emit({ type: 'threadSwitched', from: n.curThread.name, to: t.name });
+    k.fx.emit({ type: 'threadSwitched', from: n.curThread.name, to: t.name, idle: t.isIdle });
     k.fx.touch(t.lines.regs, false);
     k.fx.touch(schedLine(n.core), true);
   }

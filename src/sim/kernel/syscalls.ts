@@ -46,6 +46,16 @@ function setOutbox(t: Tcb, msg: OutMessage): void {
   t.outbox = { label: msg.label ?? 0, words: msg.words ?? [], caps: msg.caps ?? [] };
 }
 
+/**
+ * MCS: the Grant right of the reply cap named for a Reply (doReplyTransfer's grant is
+ * capReplyCanGrant of the invoked reply cap, src/api/syscall.c handleInvocation). The reply
+ * object a process gets by default is reached through a cap with all rights.
+ */
+function replyGrant(k: Kernel, t: Tcb, name: string | undefined): boolean {
+  if (!k.state.config.mcs || name === undefined) return true;
+  return lookupSlotCap(t, name)?.rights.grant ?? false;
+}
+
 function ownReply(k: Kernel, t: Tcb, name: string | undefined): Reply | null {
   if (!k.state.config.mcs) return null;
   if (name === undefined) return t.reply;
@@ -120,7 +130,7 @@ function recv(k: Kernel, t: Tcb, slot: string, blocking: boolean, reply: Reply |
     if (!cap.rights.read) return capFault(k, t, slot, true, 'endpoint cap without Read right');
     // deleteCallerCap: a pending reply cap is lost, on an endpoint receive only (§1.5)
     if (!k.state.config.mcs) t.callerSlot = null;
-    receiveIpc(k, t, o, blocking, reply);
+    receiveIpc(k, t, o, blocking, reply, cap.rights.grant);
     return;
   }
   if (o.kind === 'notification') {
@@ -209,14 +219,14 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
     }
     case 'reply': {
       setOutbox(t, r.msg);
-      doReply(k, t, ownReply(k, t, r.reply), true);
+      doReply(k, t, ownReply(k, t, r.reply), replyGrant(k, t, r.reply));
       return slowpath('Reply has no fastpath (only Call and ReplyRecv do)');
     }
     case 'replyRecv': {
       const reply = ownReply(k, t, r.reply);
       const reason = checkReplyRecvFastpath(k, t, r.slot, r.msg, reply);
       setOutbox(t, r.msg);
-      doReply(k, t, reply, true);
+      doReply(k, t, reply, replyGrant(k, t, r.reply));
       recv(k, t, r.slot, true, reply);
       return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
     }

@@ -35,8 +35,10 @@ export interface UxrtWorld {
   ports: Map<string, UxrtPort>;
 }
 
-// Grant lets the process server's reply carry the open file's cap back (§1.3, §1.5).
-const VFS_RIGHTS: Rights = { read: false, write: true, grant: true, grantReply: true };
+// Write and GrantReply are all a client needs: the reply cap's Grant right, which lets the
+// process server's reply carry the open file's cap back, comes from the server's own endpoint
+// cap (seL4 src/object/endpoint.c receiveIPC -> setupCallerCap; §1.3, §1.5).
+const VFS_RIGHTS: Rights = { read: false, write: true, grant: false, grantReply: true };
 const ALL: Rights = { read: true, write: true, grant: true, grantReply: true };
 
 export interface UxrtSetup {

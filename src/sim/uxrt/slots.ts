@@ -2,7 +2,7 @@
 // never clash with a scenario's own slots; badges tell the process server who is calling.
 
 export const SLOT = {
-  /** Every process: badged cap to its process server (Write, Grant, GrantReply). */
+  /** Every process: badged cap to its process server (Write, GrantReply). */
   vfs: 'uxrt:vfs',
   /** Every process without a fault handler of its own: the process server takes its faults. */
   fault: 'uxrt:fault',

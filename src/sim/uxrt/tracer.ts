@@ -3,7 +3,7 @@
 // server's nested Call to another server counts for the client's operation, and for the server's
 // own operation if it is making one. An entry counts for the callers its thread worked for when it
 // entered the kernel: the ReplyRecv that answers one client and takes the next is the first's.
-import type { SimEvent } from '../simEvents';
+import { unhandled, type SimEvent } from '../events/schema';
 
 export interface OpTrace {
   clientEntries: number;
@@ -95,8 +95,30 @@ export class OpTracer {
       case 'syscallExited':
         this.exited(e.core, e.thread, e.syscall, e.path, e.reason);
         return;
-      default:
+      case 'threadBlocked':
+      case 'threadWoken':
+      case 'objectChanged':
+      case 'threadSwitched':
+      case 'threadMigrated':
+      case 'threadStopped':
+      case 'cacheLineMigrated':
+      case 'ipiSent':
+      case 'lockAcquired':
+      case 'lockContended':
+      case 'lockReleased':
+      case 'faultRaised':
+      case 'schedContextDonated':
+      case 'schedContextReturned':
+      case 'budgetExhausted':
+      case 'notificationSignalled':
+      case 'consoleWritten':
+      case 'fileOperation':
+      case 'namespaceChanged':
+      case 'portRegistered':
+      case 'coreModeChanged':
         return;
+      default:
+        return unhandled(e);
     }
   };
 

@@ -2,10 +2,10 @@
 // thread, or a migration of a cache line.
 import { useEffect, useRef, useState } from 'react';
 import { describeBreakpoint, type Breakpoint } from '../../../projection/breakpoints';
-import { LAYOUTS } from '../../../projection/eventSchema';
+import { EVENT_TYPES as TYPES } from '../../../projection/eventLog';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 
-const EVENT_TYPES = LAYOUTS.map(([t]) => t).sort();
+const EVENT_TYPES = [...TYPES].sort();
 
 export function BreakpointMenu() {
   const breakpoints = useAppStore((s) => s.breakpoints);

@@ -1,0 +1,310 @@
+// The event log in binary form, written by the engine as it emits (codec.ts has the record
+// layout): Int32 chunks, strings interned once per run, an index entry every INDEX_EVERY events
+// so any event is a short walk away. Objects are built only when someone asks for an event.
+// The traceHash is computed here, over the very words written (and every string's text when it
+// is first interned), so equal hashes mean equal logs. The worker ships slices of these words
+// to the page, whose mirror appends them unchanged (perf-limits.md §2: transferable buffers).
+import { CODECS, codecOf, getNumber, putNumber } from './codec';
+import type { SimEvent, SimEventBody } from './schema';
+
+/** A slice of the log as it crosses the worker boundary. */
+export interface EncodedBatch {
+  /** Index of the first event. */
+  start: number;
+  count: number;
+  /** The records of events [start, start + count), unchanged. */
+  words: Int32Array;
+  /** Time of event start - 1 (0 when start is 0): the base of the first record's time step. */
+  time0: number;
+  /** Strings interned since stringBase (the receiver appends them to its table). */
+  strings: string[];
+  stringBase: number;
+}
+
+interface Chunk {
+  words: Int32Array;
+  used: number;
+}
+
+const CHUNK_WORDS = 1 << 18;
+const INDEX_SHIFT = 5;
+const INDEX_EVERY = 1 << INDEX_SHIFT;
+const LEN_SHIFT = 20;
+const MAX_INLINE_LEN = 0xfff;
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface EventLogOptions {
+  /** Keep every record (default); false keeps only the current chunk (hash and stream only). */
+  retain?: boolean;
+  /** Compute the traceHash (default false; the engine turns it on). */
+  hash?: boolean;
+}
+
+export class EventLog {
+  readonly strings: string[] = [];
+  length = 0;
+  private readonly ids = new Map<string, number>();
+  private readonly chunks: Chunk[] = [];
+  private lastTime = 0;
+  private idxChunk = new Int32Array(1024);
+  private idxOff = new Int32Array(1024);
+  private idxTime = new Float64Array(1024);
+  /** Where the last walk ended: the next get(i + 1) continues from there. */
+  private walk = { i: -1, chunk: 0, off: 0, t: 0 };
+  private readonly retain: boolean;
+  private readonly hashing: boolean;
+  private h1 = 0x811c9dc5;
+  private h2 = 0x01000193;
+  readonly internFn = (s: string): number => this.intern(s);
+
+  constructor(opts: EventLogOptions = {}) {
+    this.retain = opts.retain ?? true;
+    this.hashing = opts.hash ?? false;
+  }
+
+  private mix(x: number): void {
+    this.h1 = Math.imul(this.h1 ^ x, 0x01000193);
+    this.h2 = Math.imul((this.h2 << 5) | (this.h2 >>> 27), 0x5bd1e995) ^ x;
+  }
+
+  /** A 64-bit digest (two 32-bit FNV-style lanes) of every record and string so far. */
+  get traceHash(): string {
+    const a = (this.h1 >>> 0).toString(16).padStart(8, '0');
+    const b = (this.h2 >>> 0).toString(16).padStart(8, '0');
+    return a + b;
+  }
+
+  /** Bytes the records and the index take. */
+  get bytes(): number {
+    let words = 0;
+    for (const c of this.chunks) words += c.used;
+    return words * 4 + (this.length >> INDEX_SHIFT) * 16;
+  }
+
+  intern(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+      if (this.hashing) this.mix(hashString(s) ^ 0x9e3779b9);
+    }
+    return id;
+  }
+
+  private chunkFor(room: number): Chunk {
+    let c = this.chunks[this.chunks.length - 1];
+    if (c !== undefined && c.used + room <= c.words.length) return c;
+    if (c !== undefined && !this.retain) {
+      c.used = 0;
+      if (room <= c.words.length) return c;
+    }
+    c = { words: new Int32Array(Math.max(CHUNK_WORDS, room)), used: 0 };
+    if (!this.retain) this.chunks.length = 0;
+    this.chunks.push(c);
+    return c;
+  }
+
+  private index(i: number, chunk: number, off: number, tPrev: number): void {
+    const k = i >> INDEX_SHIFT;
+    if (k >= this.idxChunk.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.idxChunk = grow(this.idxChunk);
+      this.idxOff = grow(this.idxOff);
+      this.idxTime = grow(this.idxTime);
+    }
+    this.idxChunk[k] = chunk;
+    this.idxOff[k] = off;
+    this.idxTime[k] = tPrev;
+  }
+
+  /** Write one event at the end of the log; returns its index (its seq). */
+  append(body: SimEventBody, t: number, core: number): number {
+    const codec = codecOf(body.type);
+    if (codec === undefined) throw new Error(`'${String(body.type)}' is not an event type`);
+    const e = body as SimEvent;
+    const c = this.chunkFor(5 + codec.room(e));
+    const w = c.words;
+    const u0 = c.used;
+    const seq = this.length;
+    if (this.retain && (seq & (INDEX_EVERY - 1)) === 0) {
+      this.index(seq, this.chunks.length - 1, u0, this.lastTime);
+    }
+    let u = putNumber(w, u0 + 1, t - this.lastTime);
+    u = codec.encode(e, w, u, this.internFn);
+    let len = u - u0;
+    if (len >= MAX_INLINE_LEN) {
+      // Rare (long arrays): the full length goes in a word after the header.
+      if (u + 1 > w.length) throw new Error(`event ${seq} does not fit a log chunk`);
+      w.copyWithin(u0 + 2, u0 + 1, u);
+      u++;
+      len++;
+      w[u0 + 1] = len;
+    }
+    w[u0] = codec.code | (core << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
+    if (this.hashing) for (let k = u0; k < u; k++) this.mix(w[k]!);
+    c.used = u;
+    this.lastTime = t;
+    this.length = seq + 1;
+    return seq;
+  }
+
+  /** Append a whole event (tools and tests); its seq must be the log's length. */
+  add(e: SimEvent): number {
+    return this.append(e, e.t, e.core);
+  }
+
+  /** Add a batch received from the worker (the page's mirror of the log). */
+  appendBatch(b: EncodedBatch): void {
+    if (b.start !== this.length) {
+      throw new Error(`event batch starts at ${b.start}, the log has ${this.length} events`);
+    }
+    if (b.stringBase !== this.strings.length) {
+      throw new Error(`event batch strings start at ${b.stringBase}, have ${this.strings.length}`);
+    }
+    for (const s of b.strings) this.intern(s);
+    if (b.count === 0) return;
+    const chunk = this.chunks.length;
+    this.chunks.push({ words: b.words, used: b.words.length });
+    const w = b.words;
+    let off = 0;
+    let t = b.time0;
+    for (let i = b.start; i < b.start + b.count; i++) {
+      if ((i & (INDEX_EVERY - 1)) === 0) this.index(i, chunk, off, t);
+      t += timeStep(w, off);
+      off += recordLength(w, off);
+    }
+    this.lastTime = t;
+    this.length += b.count;
+  }
+
+  /** Copy the records of events [from, to) into a transferable batch. */
+  slice(from: number, to: number, stringBase: number): EncodedBatch {
+    const count = Math.max(0, to - from);
+    const pieces: Int32Array[] = [];
+    let size = 0;
+    let time0 = 0;
+    if (count > 0) {
+      this.seek(from);
+      time0 = this.walk.t;
+      let chunk = this.walk.chunk;
+      let start = this.walk.off;
+      let off = start;
+      let t = time0;
+      for (let i = from; i < to; i++) {
+        let c = this.chunks[chunk]!;
+        if (off >= c.used) {
+          pieces.push(c.words.subarray(start, off));
+          size += off - start;
+          chunk++;
+          c = this.chunks[chunk]!;
+          start = off = 0;
+        }
+        t += timeStep(c.words, off);
+        off += recordLength(c.words, off);
+      }
+      pieces.push(this.chunks[chunk]!.words.subarray(start, off));
+      size += off - start;
+      this.walk = { i: to, chunk, off, t };
+    }
+    const words = new Int32Array(size);
+    let u = 0;
+    for (const p of pieces) {
+      words.set(p, u);
+      u += p.length;
+    }
+    return {
+      start: from,
+      count,
+      words,
+      time0,
+      strings: this.strings.slice(stringBase),
+      stringBase,
+    };
+  }
+
+  /** Position the walk at event i (its record's start, the time before it). */
+  private seek(i: number): void {
+    if (i < 0 || i >= this.length) {
+      throw new RangeError(`event ${i} is not in the log (length ${this.length})`);
+    }
+    let { chunk, off, t } = this.walk;
+    let at = this.walk.i;
+    if (at < 0 || i < at || i - at > INDEX_EVERY) {
+      const k = i >> INDEX_SHIFT;
+      if (!this.retain) throw new RangeError(`event ${i} is no longer kept`);
+      chunk = this.idxChunk[k]!;
+      off = this.idxOff[k]!;
+      t = this.idxTime[k]!;
+      at = k << INDEX_SHIFT;
+    }
+    for (; at < i; at++) {
+      let c = this.chunks[chunk]!;
+      if (off >= c.used) {
+        chunk++;
+        off = 0;
+        c = this.chunks[chunk]!;
+      }
+      t += timeStep(c.words, off);
+      off += recordLength(c.words, off);
+    }
+    if (off >= this.chunks[chunk]!.used) {
+      chunk++;
+      off = 0;
+    }
+    this.walk = { i, chunk, off, t };
+  }
+
+  /** The event's type code without decoding it. */
+  codeAt(i: number): number {
+    this.seek(i);
+    return this.chunks[this.walk.chunk]!.words[this.walk.off]! & 0xff;
+  }
+
+  timeAt(i: number): number {
+    this.seek(i);
+    const w = this.chunks[this.walk.chunk]!.words;
+    return this.walk.t + timeStep(w, this.walk.off);
+  }
+
+  get(i: number): SimEvent {
+    this.seek(i);
+    const { chunk, off } = this.walk;
+    const w = this.chunks[chunk]!.words;
+    const h = w[off]!;
+    const wide = h >>> LEN_SHIFT === MAX_INLINE_LEN ? 1 : 0;
+    const dtAt = off + 1 + wide;
+    const t = this.walk.t + getNumber(w, dtAt);
+    const codec = CODECS[(h & 0xff) - 1]!;
+    const fields = dtAt + (w[dtAt] === -2147483648 ? 3 : 1);
+    return codec.decode(w, fields, i, t, (h >>> 8) & 0xfff, this.strings);
+  }
+
+  /** Decode events [from, to) in order. */
+  *range(from: number, to: number): Generator<SimEvent> {
+    for (let i = from; i < to; i++) yield this.get(i);
+  }
+}
+
+function recordLength(w: Int32Array, off: number): number {
+  const len = w[off]! >>> LEN_SHIFT;
+  return len === MAX_INLINE_LEN ? w[off + 1]! : len;
+}
+
+function timeStep(w: Int32Array, off: number): number {
+  return getNumber(w, off + 1 + (w[off]! >>> LEN_SHIFT === MAX_INLINE_LEN ? 1 : 0));
+}
+
+/** Type code of an event type in the binary record (0 for a name that is not an event type). */
+export function codeOf(type: string): number {
+  return codecOf(type)?.code ?? 0;
+}
