@@ -41,6 +41,7 @@ export function useActions(): Pick<
   | 'run'
   | 'pause'
   | 'toggleRun'
+  | 'continueRun'
   | 'step'
   | 'seek'
   | 'setSpeed'

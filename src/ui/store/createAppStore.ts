@@ -23,6 +23,8 @@ export interface AppStore extends StoreApi<AppState> {
   readonly drained: () => boolean;
   /** The loaded run as the CLI's --events or --trace file (the worker re-runs it from the start). */
   readonly exportRun: (format: RunFileFormat) => Promise<string>;
+  /** The engine (views with their own requests and replies, like the debugger, use it). */
+  readonly client: SimClient;
 }
 
 export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): AppStore {
@@ -67,7 +69,7 @@ export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): A
       });
       seq = tracked.send({ type: 'exportRun', format });
     });
-  return Object.assign(store, { drained: () => intake.drained, exportRun });
+  return Object.assign(store, { drained: () => intake.drained, exportRun, client: tracked });
 }
 
 /** The idle signal: nothing running, nothing pending, nothing left to apply. */

@@ -45,6 +45,12 @@ export function createPlaybackSlice(set: Set, get: Get, client: SimClient): Play
       if (!get().running) return;
       send({ type: 'pause' });
     },
+    continueRun(direction) {
+      if (!ready() || get().running) return;
+      // Forward runs at full speed to the next hit; back is a lookup (src/worker/debug).
+      if (direction === 1) set({ running: true, stop: null });
+      send({ type: 'continue', direction });
+    },
     toggleRun() {
       if (get().running) get().pause();
       else get().run();

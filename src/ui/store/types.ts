@@ -100,6 +100,8 @@ export interface PlaybackSlice {
   run: () => void;
   pause: () => void;
   toggleRun: () => void;
+  /** Continue to the next (1) or back to the previous (-1) hit of any enabled breakpoint. */
+  continueRun: (direction: 1 | -1) => void;
   step: (unit: StepUnit, direction: 1 | -1) => void;
   seek: (index: number) => void;
   setSpeed: (speed: number | null) => void;

@@ -69,6 +69,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: key('ArrowLeft', alt),
     run: (s) => s.step('message', -1),
   },
+  {
+    keys: ['C'],
+    description: 'Continue to the next breakpoint hit (as fast as possible)',
+    match: key('c'),
+    run: (s) => s.continueRun(1),
+  },
+  {
+    keys: ['Shift', 'C'],
+    description: 'Reverse-continue: back to the previous breakpoint hit',
+    match: (e) => e.key.toLowerCase() === 'c' && shift(e),
+    run: (s) => s.continueRun(-1),
+  },
   { keys: ['Home'], description: 'Back to the start', match: key('Home'), run: (s) => s.seek(0) },
   {
     keys: ['End'],
