@@ -10,6 +10,7 @@ export {
   scenarioFromSource,
   DEFAULT_MAX_CYCLES,
   type RunLimits,
+  type RunResult,
   type SimulateOptions,
 } from './simulate';
 export { sweepPoints, shardIndices, type Shard, type SweepGrid } from './sweepGrid';

@@ -12,6 +12,7 @@ import type { SimEvent } from '../sim/simEvents';
 import { Simulation } from '../sim/simulation';
 import { computeRunSummary, type RunSummary } from '../sim/summary';
 import { SetupError } from '../sim/world';
+import { AllChains, type Attribution } from '../debugger/attribution';
 import { ConfigOverrideError, ScenarioFailure } from './errors';
 
 export const DEFAULT_MAX_CYCLES = 100_000_000;
@@ -138,11 +139,17 @@ export function scriptErrorLines(loaded: LoadedScenario, sim: Simulation): strin
 }
 
 /** Run a scenario once and return the summary object `ipcscope run --json` prints. */
-export function simulate(loaded: LoadedScenario, opts: SimulateOptions = {}): RunSummary {
+/** What `ipcscope run --json` prints: the run summary and each call chain's attribution. */
+export type RunResult = RunSummary & { chains: Attribution[] };
+
+export function simulate(loaded: LoadedScenario, opts: SimulateOptions = {}): RunResult {
   const limits = fullLimits(opts.limits);
   const sim = createSimulation(loaded, resolveRunConfig(loaded, opts.config ?? {}), limits);
-  runSimulation(loaded, sim, limits, opts.onEvent ? [opts.onEvent] : []);
-  return computeRunSummary(sim);
+  const chains = new AllChains();
+  const listeners: ((e: SimEvent) => void)[] = [(e) => chains.add(e)];
+  if (opts.onEvent) listeners.push(opts.onEvent);
+  runSimulation(loaded, sim, limits, listeners);
+  return { ...computeRunSummary(sim), chains: chains.result() };
 }
 
 /**

@@ -12,7 +12,6 @@ import { embedOptions, startTeaching } from './lessons/startTeaching';
 import { TeachingProvider } from './lessons/TeachingProvider';
 import { createTeachingStore } from './lessons/teachingStore';
 import { initialTheme } from './presenter/theme';
-import { registerServiceWorker } from './offline/registerServiceWorker';
 import './theme.css';
 import './layout.css';
 
@@ -37,4 +36,3 @@ createRoot(document.getElementById('root')!).render(
 
 startApp(store, client, window.location, window.history);
 startTeaching(store, teaching, window.location, window.history);
-registerServiceWorker();
