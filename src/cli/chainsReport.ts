@@ -10,7 +10,16 @@ export function formatChains(chains: readonly Attribution[]): string {
       (c) =>
         `from ${c.root}:\n` +
         formatTable(
-          ['hop', 'thread', 'called by', 'requests', 'imposed cycles', 'kernel cycles', 'migrations', 'migration cycles'],
+          [
+            'hop',
+            'thread',
+            'called by',
+            'requests',
+            'imposed cycles',
+            'kernel cycles',
+            'migrations',
+            'migration cycles',
+          ],
           c.hops.map((h) => [
             String(h.depth),
             h.thread,

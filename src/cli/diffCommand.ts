@@ -80,7 +80,10 @@ export function takeSides(argv: readonly string[]): {
     const k = m[1] as 'a' | 'b';
     if (m[2] !== undefined) sides[k] = m[2];
     else if (i + 1 < argv.length) sides[k] = argv[++i]!;
-    else throw new UsageError(`option '--${k}' needs a value: the flags of side ${k.toUpperCase()}, quoted`);
+    else
+      throw new UsageError(
+        `option '--${k}' needs a value: the flags of side ${k.toUpperCase()}, quoted`,
+      );
   }
   return { rest, sides };
 }
@@ -153,7 +156,9 @@ function run(v: RunVariant, maxEvents: number) {
   } catch (e) {
     if (e instanceof ScenarioError) throw new ScenarioFailure(`${v.label}: ${e.message}`);
     if (e instanceof ConfigError) throw new UsageError(`${v.label}: ${e.message}`);
-    throw new ScenarioFailure(`${v.label}: ${v.file}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new ScenarioFailure(
+      `${v.label}: ${v.file}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -181,7 +186,11 @@ export function formatDiff(d: RunDiff, file: string): string {
     `  ${k}: ${s.label || '(as the scenario says)'} -> ${s.config.platform}, ${s.config.cores} cores, ${s.config.kernel}${s.config.mcs ? ', mcs' : ''}, seed ${s.config.seed}; ${formatNumber(s.events)} events, ${formatNumber(s.cycles)} cycles, ${s.stopReason}, traceHash ${s.traceHash}\n`;
   return (
     `diff ${file}\n${side('A', d.a)}${side('B', d.b)}\n` +
-    divergenceText('First divergence (what happened)', d.structural, 'none, the runs do the same things in the same order') +
+    divergenceText(
+      'First divergence (what happened)',
+      d.structural,
+      'none, the runs do the same things in the same order',
+    ) +
     divergenceText('First difference of any kind', d.timing, 'none, the runs are identical') +
     '\n' +
     formatTable(
@@ -216,7 +225,9 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
     );
   }
   if (given.a === undefined || given.b === undefined) {
-    throw new UsageError('needs both --a "FLAGS" and --b "FLAGS" (either may be "" for the scenario as it is)');
+    throw new UsageError(
+      'needs both --a "FLAGS" and --b "FLAGS" (either may be "" for the scenario as it is)',
+    );
   }
   const file = a.positionals[0]!;
   const common = machineFlags(a);
@@ -232,7 +243,10 @@ export function diffCommand(argv: readonly string[], io: CliIo): number {
     overrides: s.overrides,
   }));
   const runs = variants.map((v) => run(v, maxEvents));
-  const d = diffRuns(diffInput(variants[0]!.label, runs[0]!), diffInput(variants[1]!.label, runs[1]!));
+  const d = diffRuns(
+    diffInput(variants[0]!.label, runs[0]!),
+    diffInput(variants[1]!.label, runs[1]!),
+  );
   io.out(a.bools.has('json') ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d, file));
   return EXIT_OK;
 }

@@ -41,7 +41,10 @@ describe('semantic breakpoint conditions', () => {
       expect(e.type === 'objectChanged' && e.state === 'send' && e.queue.length).toBe(2);
     }
     expect(hits).toEqual(
-      risingEdges(QUEUE, (p) => p.endpoints.ep!.state === 'send' && p.endpoints.ep!.queue.length >= 2),
+      risingEdges(
+        QUEUE,
+        (p) => p.endpoints.ep!.state === 'send' && p.endpoints.ep!.queue.length >= 2,
+      ),
     );
   });
 
@@ -51,8 +54,18 @@ describe('semantic breakpoint conditions', () => {
     ).toEqual([]);
     const any = scanFor(QUEUE, { kind: 'endpointQueue', endpoint: null, side: 'send', atLeast: 3 });
     expect(any.hits.length).toBe(1);
-    const recv = scanFor(QUEUE, { kind: 'endpointQueue', endpoint: null, side: 'recv', atLeast: 1 });
-    expect(recv.hits.every((i) => { const e = at(recv.run, i); return e.type === 'objectChanged' && e.state === 'recv'; })).toBe(true);
+    const recv = scanFor(QUEUE, {
+      kind: 'endpointQueue',
+      endpoint: null,
+      side: 'recv',
+      atLeast: 1,
+    });
+    expect(
+      recv.hits.every((i) => {
+        const e = at(recv.run, i);
+        return e.type === 'objectChanged' && e.state === 'recv';
+      }),
+    ).toBe(true);
     expect(recv.hits.length).toBeGreaterThan(0);
   });
 
@@ -65,7 +78,9 @@ describe('semantic breakpoint conditions', () => {
     expect(hits.length).toBe(3);
     for (const i of hits) {
       const e = at(run, i);
-      expect(e.type === 'threadBlocked' && e.thread === 'client1' && e.state).toBe('blockedOnReply');
+      expect(e.type === 'threadBlocked' && e.thread === 'client1' && e.state).toBe(
+        'blockedOnReply',
+      );
     }
     // Each client ends once: three threads go inactive, each hit names one of them.
     const inactive = scanFor(QUEUE, { kind: 'threadState', thread: null, state: 'inactive' });
@@ -95,7 +110,12 @@ describe('semantic breakpoint conditions', () => {
     const first = at(all.run, all.hits[0]!);
     const name = first.type === 'cacheLineMigrated' ? first.line : '';
     const one = scanFor(QUEUE, { kind: 'lineOwner', line: name, crossSocket: false });
-    expect(one.hits.every((i) => { const e = at(one.run, i); return e.type === 'cacheLineMigrated' && e.line === name; })).toBe(true);
+    expect(
+      one.hits.every((i) => {
+        const e = at(one.run, i);
+        return e.type === 'cacheLineMigrated' && e.line === name;
+      }),
+    ).toBe(true);
   });
 
   it('coreIdleWhileReady hits where a core idles with a woken thread waiting for it (the IPI is on its way)', () => {
@@ -104,11 +124,13 @@ describe('semantic breakpoint conditions', () => {
     // Per core: where that core turns idle-with-work-waiting, computed by folding directly.
     const direct = new Set<number>();
     for (let core = 0; core < 4; core++) {
-      for (const i of risingEdges(QUEUE, (p) =>
-        p.cores[core]!.mode === 'idle' &&
-        Object.values(p.threads).some(
-          (t) => t.core === core && t.state === 'running' && t.runningOn === null,
-        ),
+      for (const i of risingEdges(
+        QUEUE,
+        (p) =>
+          p.cores[core]!.mode === 'idle' &&
+          Object.values(p.threads).some(
+            (t) => t.core === core && t.state === 'running' && t.runningOn === null,
+          ),
       ))
         direct.add(i);
     }

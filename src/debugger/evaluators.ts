@@ -216,7 +216,8 @@ export function createEvaluator(
     case 'fileOpCost':
       return onEvent((e) => e.type === 'fileOperation' && e.kernelEntries > c.entries);
     case 'expression':
-      if (compiled === undefined) throw new Error('an expression condition needs its compiled form');
+      if (compiled === undefined)
+        throw new Error('an expression condition needs its compiled form');
       return expression(compiled);
   }
 }

@@ -155,7 +155,8 @@ function activity(log: LogSource, span: number): number[] {
   for (let i = 0; i < log.length; i++) {
     const e = log.get(i);
     if (e.type !== 'syscallExited') continue;
-    const b = span === 0 ? 0 : Math.min(ACTIVITY_BUCKETS - 1, Math.floor((e.t / span) * ACTIVITY_BUCKETS));
+    const b =
+      span === 0 ? 0 : Math.min(ACTIVITY_BUCKETS - 1, Math.floor((e.t / span) * ACTIVITY_BUCKETS));
     out[b]!++;
   }
   return out;
@@ -180,7 +181,11 @@ export function diffRuns(a: DiffInput, b: DiffInput): RunDiff {
     a: side(a, pa),
     b: side(b, pb),
     ...firstDivergences(a.log, b.log),
-    rows: Object.keys(ra).map((metric) => ({ metric, a: ra[metric] ?? null, b: rb[metric] ?? null })),
+    rows: Object.keys(ra).map((metric) => ({
+      metric,
+      a: ra[metric] ?? null,
+      b: rb[metric] ?? null,
+    })),
     threads: names.map((thread) => ({
       thread,
       aKernelCycles: pa.threads[thread]?.kernelCycles ?? null,

@@ -104,7 +104,7 @@ function withLogpoints(
   const starts = statementLines(js);
   const problems: LogpointProblem[] = [];
   let todo = asked.filter((lp) => {
-    if (starts.has(lp.line) || lp.line < 1 || lp.line > source.split("\n").length) return true;
+    if (starts.has(lp.line) || lp.line < 1 || lp.line > source.split('\n').length) return true;
     problems.push({
       id: lp.id,
       line: lp.line,

@@ -69,7 +69,11 @@ export function injectLogpoints(
   for (const lp of logpoints) {
     const text = lines[lp.line - 1];
     if (text === undefined) {
-      problems.push({ id: lp.id, line: lp.line, message: `line ${lp.line} is past the end of the script` });
+      problems.push({
+        id: lp.id,
+        line: lp.line,
+        message: `line ${lp.line} is past the end of the script`,
+      });
       continue;
     }
     const code = text.trim();

@@ -175,7 +175,11 @@ export class SimSession {
     const { scenario } = run.loaded;
     this.reply(seq, {
       type: 'loaded',
-      scenario: { file: run.loaded.file, name: scenario.name, description: scenario.description ?? '' },
+      scenario: {
+        file: run.loaded.file,
+        name: scenario.name,
+        description: scenario.description ?? '',
+      },
       config: run.sim.config,
       description: run.description,
       platforms: PLATFORMS.map((p) => ({
@@ -266,7 +270,11 @@ export class SimSession {
       this.running = false;
       this.sendEvents(0);
       this.snapshot(0);
-      this.stopped(0, hit >= 0 ? 'breakpoint' : end!, hit >= 0 ? this.debug.describeHitAt(hit) : '');
+      this.stopped(
+        0,
+        hit >= 0 ? 'breakpoint' : end!,
+        hit >= 0 ? this.debug.describeHitAt(hit) : '',
+      );
       return;
     }
     this.commands.postNewHits(0);

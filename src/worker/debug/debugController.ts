@@ -3,11 +3,7 @@
 // HitScanner. Answers "does the run stop at event i", "where is the previous hit", "hit N".
 import type { Breakpoint } from '../../projection/breakpoints';
 import { createProjection } from '../../projection/initialProjection';
-import {
-  describeCondition,
-  type Condition,
-  type DebugBreakpoint,
-} from '../../debugger/conditions';
+import { describeCondition, type Condition, type DebugBreakpoint } from '../../debugger/conditions';
 import type { CompiledExpression } from '../../debugger/evaluators';
 import type { BreakpointProblem } from '../../debugger/protocol';
 import { HitScanner } from '../../debugger/hitScanner';
@@ -118,7 +114,9 @@ export class DebugController {
     const byId = new Map(this.all().map((b) => [b.id, b]));
     const names = s.idsAt(i).map((id) => {
       const b = byId.get(id)!;
-      return id <= LEGACY_BASE ? describeCondition(b.condition) : `#${id} ${describeCondition(b.condition)}`;
+      return id <= LEGACY_BASE
+        ? describeCondition(b.condition)
+        : `#${id} ${describeCondition(b.condition)}`;
     });
     return names.length === 0 ? '' : `Breakpoint: ${names.join('; ')}.`;
   }

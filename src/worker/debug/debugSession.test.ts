@@ -109,7 +109,10 @@ describe('continue and reverse-continue', () => {
     const stop = await d.runToStop();
     expect(stop.reason).toBe('idle');
     const e = await loaded(QUEUE);
-    await e.request({ type: 'setBreakpoints', breakpoints: [{ kind: 'eventType', type: 'threadStopped' }] });
+    await e.request({
+      type: 'setBreakpoints',
+      breakpoints: [{ kind: 'eventType', type: 'threadStopped' }],
+    });
     const first = await e.runToStop();
     expect(first.reason).toBe('breakpoint');
     const at = e.cursor;
@@ -125,9 +128,24 @@ describe('continue and reverse-continue', () => {
     const msgs = await d.request({
       type: 'setConditions',
       breakpoints: [
-        { id: 1, enabled: true, condition: { kind: 'expression', source: 'machine.endpoints.ep!.queue.length >= 3' } },
-        { id: 2, enabled: true, condition: { kind: 'expression', source: 'machine.endpoints.ep.queue.length >=' } },
-        { id: 3, enabled: true, condition: { kind: 'expression', source: 'const q = machine.endpoints.nope;\nreturn q.queue.length > 0;' } },
+        {
+          id: 1,
+          enabled: true,
+          condition: { kind: 'expression', source: 'machine.endpoints.ep!.queue.length >= 3' },
+        },
+        {
+          id: 2,
+          enabled: true,
+          condition: { kind: 'expression', source: 'machine.endpoints.ep.queue.length >=' },
+        },
+        {
+          id: 3,
+          enabled: true,
+          condition: {
+            kind: 'expression',
+            source: 'const q = machine.endpoints.nope;\nreturn q.queue.length > 0;',
+          },
+        },
       ],
     });
     // #2 does not compile; #3 compiles and throws the first time it runs, at the start.
@@ -145,7 +163,16 @@ describe('continue and reverse-continue', () => {
     const d = await loaded(QUEUE);
     await d.request({
       type: 'setConditions',
-      breakpoints: [{ id: 1, enabled: true, condition: { kind: 'expression', source: '(machine.threads.client1!.state = "idle") === "idle"' } }],
+      breakpoints: [
+        {
+          id: 1,
+          enabled: true,
+          condition: {
+            kind: 'expression',
+            source: '(machine.threads.client1!.state = "idle") === "idle"',
+          },
+        },
+      ],
     });
     await d.runToStop();
     expect(allProblems(d)[0]!.message).toContain('the machine is read-only');
@@ -174,7 +201,8 @@ describe('retroactive logpoints', () => {
     const lines = QUEUE.split('\n');
     const text = lines[line - 1]!;
     const indent = text.length - text.trimStart().length;
-    lines[line - 1] = `${text.slice(0, indent)}sys.log(\`i=\${i} on \${sys.name}\`); ${text.slice(indent)}`;
+    lines[line - 1] =
+      `${text.slice(0, indent)}sys.log(\`i=\${i} on \${sys.name}\`); ${text.slice(indent)}`;
     const edited = runFixture(lines.join('\n'));
     const written = edited.log
       .map((e, index) => ({ e, index }))
@@ -195,7 +223,7 @@ describe('retroactive logpoints', () => {
       logpoints: [
         { id: 1, line: 1, expression: 'x' },
         { id: 2, line, expression: 'i +' },
-        { id: 3, line: lineOf(QUEUE, "machine: {"), expression: 'x' },
+        { id: 3, line: lineOf(QUEUE, 'machine: {'), expression: 'x' },
       ],
     });
     const probs = one(bad, 'logpoints').problems;
@@ -209,8 +237,13 @@ describe('retroactive logpoints', () => {
   it('a logpoint whose expression throws shows the error as its value', async () => {
     const d = await loaded(QUEUE);
     await d.runToStop();
-    const msgs = await d.request({ type: 'setLogpoints', logpoints: [{ id: 1, line, expression: 'nope.x' }] });
-    expect(one(msgs, 'logpoints').hits[0]!.value).toBe('error: ReferenceError: nope is not defined');
+    const msgs = await d.request({
+      type: 'setLogpoints',
+      logpoints: [{ id: 1, line, expression: 'nope.x' }],
+    });
+    expect(one(msgs, 'logpoints').hits[0]!.value).toBe(
+      'error: ReferenceError: nope is not defined',
+    );
   });
 });
 
@@ -221,10 +254,8 @@ describe('run diff', () => {
     "const r = yield* sys.call('ep', { label: 1, words: [i] });\n    if (i === 1 && sys.name === 'client2') for (let j = 0; j < k0; j++) yield* sys.yield();",
   )
     .replace('params: { busy: 20000, spread: 1 }', 'params: { busy: 20000, spread: 1, extra: 0 }')
-    .replace('function* client(sys: Sys) {', 'let k0 = 0;\nfunction* client(sys: Sys) {').replace(
-    '  setup(k) {',
-    '  setup(k) {\n    k0 = k.params.extra ?? 0;',
-  );
+    .replace('function* client(sys: Sys) {', 'let k0 = 0;\nfunction* client(sys: Sys) {')
+    .replace('  setup(k) {', '  setup(k) {\n    k0 = k.params.extra ?? 0;');
 
   it('finds the first divergence at the event where one variant does something else', async () => {
     const a = runFixture(PARTING, { params: { extra: 0 } });
@@ -254,7 +285,11 @@ describe('run diff', () => {
     const same = one(await d.request({ type: 'diff', a: v, b: { ...v, label: 'B' } }), 'diff').diff;
     expect([same.structural, same.timing]).toEqual([null, null]);
     const other = one(
-      await d.request({ type: 'diff', a: v, b: { ...v, label: 'B', overrides: { platform: 'a9-sabre' } } }),
+      await d.request({
+        type: 'diff',
+        a: v,
+        b: { ...v, label: 'B', overrides: { platform: 'a9-sabre' } },
+      }),
       'diff',
     ).diff;
     expect(other.timing).not.toBeNull();
@@ -264,17 +299,30 @@ describe('run diff', () => {
 });
 
 describe('what-if forks', () => {
-  const LIVE = QUEUE.replace('yield* sys.compute(100 + r.words[0]);', 'yield* sys.compute(k1.params.think + r.words[0]);')
-    .replace('function* client(sys: Sys) {', 'let k1: { params: Record<string, number> };\nfunction* client(sys: Sys) {')
+  const LIVE = QUEUE.replace(
+    'yield* sys.compute(100 + r.words[0]);',
+    'yield* sys.compute(k1.params.think + r.words[0]);',
+  )
+    .replace(
+      'function* client(sys: Sys) {',
+      'let k1: { params: Record<string, number> };\nfunction* client(sys: Sys) {',
+    )
     .replace('  setup(k) {', '  setup(k) {\n    k1 = k;')
-    .replace('params: { busy: 20000, spread: 1 }', 'params: { busy: 20000, spread: 1, think: 100 }');
+    .replace(
+      'params: { busy: 20000, spread: 1 }',
+      'params: { busy: 20000, spread: 1, think: 100 }',
+    );
 
   it('a parameter changed at the cursor keeps the prefix and changes what follows; branches switch and diff', async () => {
     const d = await loaded(LIVE);
     await d.runToStop();
     const total = d.mirror.length;
     await d.request({ type: 'seek', index: 150 });
-    const msgs = await d.request({ type: 'fork', params: { think: 50_000 }, label: 'slow clients' });
+    const msgs = await d.request({
+      type: 'fork',
+      params: { think: 50_000 },
+      label: 'slow clients',
+    });
     const br = one(msgs, 'branches');
     expect(br.branches.map((b) => b.label)).toEqual(['main', 'slow clients']);
     expect(br.current).toBe(1);
@@ -293,7 +341,10 @@ describe('attribution', () => {
   it('the chain from a client imposes time, kernel cycles and migrations on the server', async () => {
     const d = await loaded(QUEUE);
     await d.runToStop();
-    const a = one(await d.request({ type: 'attribution', thread: 'client1' }), 'attribution').attribution;
+    const a = one(
+      await d.request({ type: 'attribution', thread: 'client1' }),
+      'attribution',
+    ).attribution;
     expect(a.hops.map((h) => [h.thread, h.depth, h.requests])).toEqual([
       ['client1', 0, 0],
       ['server', 1, 3],
