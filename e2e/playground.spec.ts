@@ -57,7 +57,8 @@ const markers = async (page: Page): Promise<Marker[]> =>
 async function typeScript(page: Page, source: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await expect(editor(page).locator('.monaco-editor')).toBeVisible();
-  await editor(page).locator('.monaco-editor .view-lines').click();
+  // Focus as a click on the text would; the text area's middle may lie outside a narrow panel.
+  await page.evaluate(() => window.__ipcscopeEditor!.focus());
   await page.evaluate((s) => navigator.clipboard.writeText(s), source);
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');

@@ -9,6 +9,8 @@
 //             types from sim/protocol
 //   lib       the library API: imports src/lib, src/sim, src/loader and packages, never ui, cli
 //             or worker; outside lib/node it is host-neutral (no node: modules), for Web Workers
+//   debugger  pure conditions, scans and diffs over the fold: imports only src/debugger,
+//             src/projection and src/sim/events, plus types from anywhere
 //   ui        no runtime import of src/sim (types, *.d.ts and ?raw are fine), directly or through
 //             any chain of runtime imports (e.g. ui -> worker/simSession -> sim)
 // Test files (*.test.ts[x]) are exempt from the import rules but not from the sim globals rule.
@@ -428,6 +430,7 @@ export function checkLayers(rootDir) {
   const uiDir = path.join(srcDir, 'ui');
   const protocolDir = path.join(srcDir, 'protocol');
   const projectionDir = path.join(srcDir, 'projection');
+  const debuggerDir = path.join(srcDir, 'debugger');
   const libDir = path.join(srcDir, 'lib');
   const runtimeBanned = [simDir, path.join(srcDir, 'loader')];
   /** @type {Map<string, string[]>} */
@@ -492,6 +495,19 @@ export function checkLayers(rootDir) {
             ref.index,
             'projection-pure',
             `'${spec}': src/projection imports only itself and src/sim/events, and types from src/sim or src/protocol`,
+          );
+        }
+      } else if (isInside(debuggerDir, file)) {
+        const pure =
+          target !== null &&
+          (isInside(debuggerDir, target) ||
+            isInside(projectionDir, target) ||
+            isInside(eventsDir, target));
+        if (!pure && !ref.typeOnly) {
+          report(
+            ref.index,
+            'debugger-pure',
+            `'${spec}': src/debugger imports only itself, src/projection and src/sim/events (types from anywhere)`,
           );
         }
       } else if (isInside(libDir, file)) {

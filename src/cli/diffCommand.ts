@@ -123,16 +123,17 @@ function machineFlags(a: ReturnType<typeof parseArgs>): ConfigOverrides {
 
 function parseSide(name: 'a' | 'b', text: string, common: ConfigOverrides): Side {
   let a: ReturnType<typeof parseArgs>;
+  let own: ConfigOverrides;
   try {
     a = parseArgs(splitFlags(text), { ...MACHINE, file: 'value' });
     if (a.positionals.length > 0) {
       throw new UsageError(`unexpected '${a.positionals[0]}' (use --file to name another script)`);
     }
+    own = machineFlags(a);
   } catch (e) {
     if (e instanceof UsageError) throw new UsageError(`in --${name} "${text}": ${e.message}`);
     throw e;
   }
-  const own = machineFlags(a);
   const overrides: ConfigOverrides = { ...common, ...own };
   if (common.params !== undefined || own.params !== undefined) {
     overrides.params = { ...common.params, ...own.params };
@@ -183,7 +184,7 @@ function num(n: number | null): string {
 
 export function formatDiff(d: RunDiff, file: string): string {
   const side = (k: 'A' | 'B', s: RunDiff['a']) =>
-    `  ${k}: ${s.label || '(as the scenario says)'} -> ${s.config.platform}, ${s.config.cores} cores, ${s.config.kernel}${s.config.mcs ? ', mcs' : ''}, seed ${s.config.seed}; ${formatNumber(s.events)} events, ${formatNumber(s.cycles)} cycles, ${s.stopReason}, traceHash ${s.traceHash}\n`;
+    `  ${k}: ${s.label || '(as the scenario says)'} -> ${s.config.platform}, ${s.config.cores} core${s.config.cores === 1 ? '' : 's'}, ${s.config.kernel}${s.config.mcs ? ', mcs' : ''}, seed ${s.config.seed}; ${formatNumber(s.events)} events, ${formatNumber(s.cycles)} cycles, ${s.stopReason}, traceHash ${s.traceHash}\n`;
   return (
     `diff ${file}\n${side('A', d.a)}${side('B', d.b)}\n` +
     divergenceText(

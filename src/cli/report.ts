@@ -25,6 +25,15 @@ function indent(text: string): string {
     .join('\n');
 }
 
+/** Call and ReplyRecv only: the syscalls with a fastpath (sel4-reference.md §1.7). */
+function ipcLine(ipc: RunSummary['ipcSyscalls']): string {
+  const share = ipc.fastpathShare === null ? '-' : `${formatNumber(100 * ipc.fastpathShare, 1)}%`;
+  return (
+    `${share} of ${formatNumber(ipc.total)} ${ipc.names.join('/')} on the fastpath, ` +
+    `${formatNumber(ipc.cyclesPerIpc, 1)} cycles per IPC`
+  );
+}
+
 export function formatRunReport(s: RunSummary, file: string): string {
   const params = Object.entries(s.config.params)
     .map(([k, v]) => `${k}=${v}`)
@@ -48,6 +57,7 @@ export function formatRunReport(s: RunSummary, file: string): string {
             .join(', ')}`,
         ]
       : []),
+    `IPC fastpath   ${ipcLine(s.ipcSyscalls)}; ${formatNumber(s.otherSyscalls.total)} other syscalls (no fastpath)`,
     `IPC            ${formatNumber(s.ipc.messages)} messages in ${formatNumber(s.ipc.entries)} kernel entries, ${formatNumber(s.ipc.cyclesPerIpc, 1)} cycles per IPC entry`,
     `IPIs           ${formatNumber(s.ipis)}`,
     `cache lines    ${formatNumber(s.cacheLines.migrations)} migrations, ${formatNumber(s.cacheLines.cycles)} cycles ` +

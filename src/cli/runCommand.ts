@@ -2,7 +2,7 @@
 // optional event (JSONL) and Chrome-trace exports streamed to files while it runs.
 import { DEFAULT_MAX_CYCLES } from '../lib/simulate';
 import type { ConfigOverrides } from '../sim/config';
-import { ChromeTraceBuilder } from '../sim/export/chromeTrace';
+import { runFileWriters } from '../sim/export/runFiles';
 import type { SimEvent } from '../sim/simEvents';
 import { computeRunSummary } from '../sim/summary';
 import {
@@ -119,34 +119,19 @@ export function runCommand(argv: readonly string[], io: CliIo): number {
   const chains = new AllChains();
   const listeners: ((e: SimEvent) => void)[] = [(e) => chains.add(e)];
   const events = o.events !== null ? new FileWriter(o.events, io.cwd) : null;
-  if (events !== null) listeners.push((e) => events.write(`${JSON.stringify(e)}\n`));
   const trace = o.trace !== null ? new FileWriter(o.trace, io.cwd) : null;
-  let builder: ChromeTraceBuilder | null = null;
-  if (trace !== null) {
-    let first = true;
-    trace.write('{"displayTimeUnit":"ns","traceEvents":[\n');
-    builder = new ChromeTraceBuilder(
-      {
-        clockMHz: sim.profile.clockMHz,
-        cores: config.cores,
-        threads: sim.world.state.threads.map((t) => t.name),
-        title: `${loaded.scenario.name} on ${config.platform}`,
-      },
-      (e) => {
-        trace.write(`${first ? '' : ',\n'}${JSON.stringify(e)}`);
-        first = false;
-      },
-    );
-    const b = builder;
-    listeners.push((e) => b.add(e));
-  }
+  // The same writers make the app's downloads, so both give the same bytes for the same run.
+  const files = runFileWriters(sim, `${loaded.scenario.name} on ${config.platform}`, {
+    ...(events !== null ? { events: (c: string) => events.write(c) } : {}),
+    ...(trace !== null ? { trace: (c: string) => trace.write(c) } : {}),
+  });
+  listeners.push(...files.listeners);
   try {
     runSimulation(loaded, sim, o.limits, listeners);
   } finally {
     events?.close();
     if (trace !== null) {
-      builder?.finish(sim.now);
-      trace.write('\n]}\n');
+      files.finish();
       trace.close();
     }
   }

@@ -113,9 +113,11 @@ export class ChainFold {
           h.imposedCycles += e.cycles;
         }
         if (this.finishing.delete(e.thread)) this.serving.delete(e.thread);
-        else if (h !== null && this.onCore.get(e.core) === e.thread) {
-          // Back in user mode, still working for the chain.
-          this.user.set(e.thread, { core: e.core, since: e.t });
+        // The core goes back to user mode in whichever thread it runs now (the one that made
+        // the entry, or the one the entry switched to).
+        const now = this.onCore.get(e.core);
+        if (now !== undefined && this.serving.has(now)) {
+          this.user.set(now, { core: e.core, since: e.t });
         }
         return;
       }

@@ -8,7 +8,7 @@ import { runFixture } from '../worker/testing/fixtures';
 import type { Condition } from './conditions';
 import { describeCondition } from './conditions';
 import type { Machine } from './evaluators';
-import { at, BUDGET, FAULTY, QUEUE, scanFor } from './testing/debugFixtures';
+import { at, BUDGET, FAULTY, QUEUE, scanFor } from '../worker/testing/debugFixtures';
 
 const CAT = readFileSync(new URL('../scenarios/uxrt-cat.ts', import.meta.url), 'utf8');
 

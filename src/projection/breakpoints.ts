@@ -1,7 +1,6 @@
 // Breakpoints and step units: predicates over single events, shared by the worker (which stops a
 // run on them) and the page (which lists them). Plain data so they cross the worker boundary.
 import type { SimEvent } from '../sim/simEvents';
-import { isInterruptEntry } from './projectionWriter';
 
 export type Breakpoint =
   /** Stop after any event of this type. */
@@ -27,7 +26,7 @@ export function eventThreads(e: SimEvent): string[] {
 }
 
 export function isSlowpathExit(e: SimEvent): boolean {
-  return e.type === 'syscallExited' && e.path === 'slow' && !isInterruptEntry(e.syscall);
+  return e.type === 'syscallExited' && e.path === 'slow' && e.interrupt === null;
 }
 
 export function matchesBreakpoint(e: SimEvent, b: Breakpoint): boolean {

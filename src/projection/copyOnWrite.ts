@@ -82,8 +82,10 @@ export class CopyOnWrite {
     return (this.p.stats = this.own(s));
   }
 
-  /** A writable nested record of the stats (byName, slowpathReasons). */
-  protected statsRecord(k: 'byName' | 'slowpathReasons'): Record<string, number> {
+  /** A writable nested record of the stats (byName, slowpathReasons, ipcSlowpathReasons). */
+  protected statsRecord(
+    k: 'byName' | 'slowpathReasons' | 'ipcSlowpathReasons',
+  ): Record<string, number> {
     const s = this.stats();
     if (this.fresh.has(s[k])) return s[k];
     return (s[k] = this.own(s[k]));

@@ -70,6 +70,7 @@ describe('EventLog', () => {
       mirror.appendBatch(structuredClone(b));
     }
     expect(mirror.length).toBe(log.length);
+    expect(mirror.traceHash).toBe(enc.traceHash);
     for (let i = 0; i < log.length; i++) expect(mirror.get(i)).toEqual(log[i]);
   });
 

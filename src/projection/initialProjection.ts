@@ -2,6 +2,7 @@
 // root task left it (ready to run), every endpoint and notification idle.
 import { initialRefills } from './schedContextRefills';
 import type { MachineDescription } from '../sim/describe';
+import { emptyEntryCounts } from '../sim/events/entryCounts';
 import type {
   EndpointView,
   NotificationView,
@@ -13,16 +14,11 @@ import type {
 
 export function emptyStats(): StatsView {
   return {
-    syscalls: 0,
-    fastpath: 0,
-    slowpath: 0,
-    interrupts: 0,
+    ...emptyEntryCounts(),
     byName: {},
     slowpathReasons: {},
+    ipcSlowpathReasons: {},
     messages: 0,
-    ipcEntries: 0,
-    ipcKernelCycles: 0,
-    kernelCycles: 0,
     ipis: 0,
     migrations: 0,
     migrationCycles: 0,
@@ -34,10 +30,6 @@ export function emptyStats(): StatsView {
     fileOps: 0,
     fileOpKernelEntries: 0,
   };
-}
-
-export function idleThreadName(core: number): string {
-  return `idle.${core}`;
 }
 
 export function createProjection(desc: MachineDescription): Projection {
@@ -106,7 +98,8 @@ export function createProjection(desc: MachineDescription): Projection {
     cores: desc.cores.map((c) => ({
       id: c.id,
       image: c.image,
-      thread: idleThreadName(c.id),
+      thread: c.idleThread,
+      idleThread: c.idleThread,
       mode: 'idle',
       entry: null,
       entryThread: null,

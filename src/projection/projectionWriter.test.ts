@@ -71,20 +71,26 @@ describe('ProjectionWriter', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
-  it('a core runs the thread the last threadSwitched on it named, in the mode its entries imply', () => {
+  it('a core runs the thread the last threadSwitched on it named, in the mode the last coreModeChanged said', () => {
     const { log, description } = runFixture(MIXED);
     const w = new ProjectionWriter(createProjection(description));
     const inKernel = new Set<number>();
+    let modes = 0;
     for (const e of log) {
       w.apply(e);
       const c = w.current.cores[e.core]!;
       if (e.type === 'threadSwitched') expect(c.thread).toBe(e.to);
       if (e.type === 'syscallEntered' || e.type === 'interruptTaken') inKernel.add(e.core);
       if (e.type === 'syscallExited') inKernel.delete(e.core);
-      if (inKernel.has(e.core)) expect(['kernel', 'spinning']).toContain(c.mode);
-      else expect(c.mode).toBe(c.thread.startsWith('idle.') ? 'idle' : 'user');
+      if (e.type === 'coreModeChanged') {
+        modes++;
+        expect(c.mode).toBe(e.mode === 'interrupt' ? 'kernel' : e.mode);
+        if (inKernel.has(e.core)) expect(['kernel', 'spinning', 'interrupt']).toContain(e.mode);
+        else expect(e.mode).toBe(c.thread === c.idleThread ? 'idle' : 'user');
+      }
       if (e.type === 'lockContended') expect(c.mode).toBe('kernel');
     }
+    expect(modes).toBeGreaterThan(10);
   });
 
   it('a core that enters while another holds the big lock spins, queued in FIFO order', () => {
@@ -94,7 +100,8 @@ describe('ProjectionWriter', () => {
     for (const e of log) {
       w.apply(e);
       const lock = w.current.locks[0]!;
-      if (e.type === 'syscallEntered' && w.current.cores[e.core]!.mode === 'spinning') {
+      if (e.type === 'coreModeChanged' && e.mode === 'spinning') {
+        expect(w.current.cores[e.core]!.mode).toBe('spinning');
         spins++;
         expect(lock.holder !== null || lock.queue.length > 1).toBe(true);
         expect(lock.queue[lock.queue.length - 1]).toBe(e.core);

@@ -1,6 +1,7 @@
 // The fold: applies SimEvents, in log order, to a projection (style.md §3.5 applySimEvents).
 // Pure: the same events from the same start give the same projection, in the worker (for
 // checkpoints and snapshots) and in the page (live, once per animation frame).
+import { countExit } from '../sim/events/entryCounts';
 import { applyRefills } from './schedContextRefills';
 import { unhandled, type SimEvent } from '../sim/events/schema';
 import { CopyOnWrite } from './copyOnWrite';
@@ -14,15 +15,11 @@ import {
 
 type Of<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
 
-export function isIdleThread(name: string): boolean {
-  return name.startsWith('idle.');
-}
-
-export function isInterruptEntry(syscall: string): boolean {
-  return syscall.startsWith('interrupt');
-}
-
 export class ProjectionWriter extends CopyOnWrite {
+  private readonly statsRecordOf = <K extends 'byName' | 'slowpathReasons' | 'ipcSlowpathReasons'>(
+    k: K,
+  ): Record<string, number> => this.statsRecord(k);
+
   constructor(base: Projection) {
     super(base);
   }
@@ -126,6 +123,7 @@ export class ProjectionWriter extends CopyOnWrite {
         return;
       }
       case 'coreModeChanged':
+        return this.modeChanged(e);
       case 'budgetExhausted':
       case 'consoleWritten':
         return;
@@ -135,7 +133,8 @@ export class ProjectionWriter extends CopyOnWrite {
   }
 
   private thread(name: string): ThreadView | undefined {
-    return isIdleThread(name) ? undefined : this.entity('threads', name);
+    // Idle threads are not in the description's threads: they have no view of their own.
+    return this.entity('threads', name);
   }
 
   private core(id: number): CoreView {
@@ -155,15 +154,17 @@ export class ProjectionWriter extends CopyOnWrite {
         th.lastCap = cap;
       }
     }
-    const lock = this.p.locks[c.image];
-    if (lock === undefined || !lock.hasLock) {
-      c.mode = 'kernel';
-      return;
-    }
-    const l = this.entity('locks', c.image)!;
-    // CLH is FIFO: a core that finds the lock held or already asked for spins behind the others.
-    c.mode = l.holder !== null || l.queue.length > 0 ? 'spinning' : 'kernel';
-    l.queue = [...l.queue, core];
+  }
+
+  private modeChanged(e: Of<'coreModeChanged'>): void {
+    const c = this.core(e.core);
+    // Interrupt handling is kernel time; the entry's name says which interrupt.
+    c.mode = e.mode === 'interrupt' ? 'kernel' : e.mode;
+    c.since = e.t;
+    if (e.mode !== 'spinning') return;
+    // The engine reports a core spinning only when its CLH request queued behind another.
+    const l = this.entity('locks', c.image);
+    if (l !== undefined && !l.queue.includes(e.core)) l.queue = [...l.queue, e.core];
   }
 
   private lockAcquired(e: Of<'lockAcquired'>): void {
@@ -172,56 +173,28 @@ export class ProjectionWriter extends CopyOnWrite {
     l.queue = l.queue.filter((c) => c !== e.core);
     l.acquisitions++;
     this.stats().lockAcquisitions++;
-    const c = this.core(e.core);
-    c.mode = 'kernel';
-    c.since = e.t;
   }
 
   private exited(e: Of<'syscallExited'>): void {
     const c = this.core(e.core);
-    const s = this.stats();
+    countExit(this.stats(), this.statsRecordOf, e, c.entryMessages);
     c.kernelEntries++;
     c.kernelCycles += e.cycles;
-    s.kernelCycles += e.cycles;
-    if (c.entryMessages > 0) {
-      s.ipcEntries++;
-      s.ipcKernelCycles += e.cycles;
-    }
     c.entryMessages = 0;
     c.entry = null;
     c.entryThread = null;
-    c.mode = isIdleThread(c.thread) ? 'idle' : 'user';
-    c.since = e.t;
     const th = this.thread(e.thread);
-    if (th) th.kernelCycles += e.cycles;
-    if (isInterruptEntry(e.syscall)) {
-      s.interrupts++;
-      return;
-    }
-    s.syscalls++;
-    const byName = this.statsRecord('byName');
-    byName[e.syscall] = (byName[e.syscall] ?? 0) + 1;
-    if (th) th.syscalls++;
-    if (e.path === 'fast') {
-      s.fastpath++;
-      if (th) th.fastpath++;
-    } else {
-      s.slowpath++;
-      if (th) th.slowpath++;
-      if (e.reason !== undefined) {
-        const r = this.statsRecord('slowpathReasons');
-        r[e.reason] = (r[e.reason] ?? 0) + 1;
-      }
-    }
+    if (!th) return;
+    th.kernelCycles += e.cycles;
+    if (e.interrupt !== null) return;
+    th.syscalls++;
+    if (e.path === 'fast') th.fastpath++;
+    else th.slowpath++;
   }
 
   private switched(e: Of<'threadSwitched'>): void {
     const c = this.core(e.core);
     c.thread = e.to;
-    if (c.mode !== 'kernel' && c.mode !== 'spinning') {
-      c.mode = isIdleThread(e.to) ? 'idle' : 'user';
-      c.since = e.t;
-    }
     const from = this.thread(e.from);
     if (from && from.runningOn === e.core) from.runningOn = null;
     const to = this.thread(e.to);

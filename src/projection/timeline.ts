@@ -6,7 +6,6 @@
 import type { MachineDescription } from '../sim/describe';
 import type { SimEvent } from '../sim/simEvents';
 import { isSlowpathExit } from './breakpoints';
-import { isIdleThread } from './projectionWriter';
 import type { CoreMode, CoreView } from './types';
 import {
   spansTail,
@@ -67,24 +66,27 @@ export class TimelineModel {
   count = 0;
   end = 0;
   private readonly threadIndex = new Map<string, number>();
+  /** The cores' idle threads: drawn on the core rows only. */
+  private readonly idle: Set<string>;
   private readonly lastThread: number[];
   private readonly lastMode: number[];
   /** What the last delta covered (worker side). */
   private sent = { names: 0, cores: [] as number[], threads: [] as number[], points: [0, 0, 0, 0] };
 
   constructor(desc: MachineDescription) {
+    this.idle = new Set(desc.cores.map((c) => c.idleThread));
     for (const t of desc.threads) this.thread(t.name);
     this.cores = desc.cores.map(() => emptySpans());
     this.lastThread = desc.cores.map(() => -2);
     this.lastMode = desc.cores.map(() => -2);
-    for (const c of desc.cores) this.mark(c.id, `idle.${c.id}`, 'idle', 0, 0);
+    for (const c of desc.cores) this.mark(c.id, c.idleThread, 'idle', 0, 0);
     // Both sides build this much from the description alone.
     this.sent.names = this.threadNames.length;
   }
 
   /** Index of a thread's track (created on first sight); -1 for idle threads. */
   thread(name: string): number {
-    if (isIdleThread(name)) return -1;
+    if (this.idle.has(name)) return -1;
     let i = this.threadIndex.get(name);
     if (i === undefined) {
       i = this.threadNames.length;

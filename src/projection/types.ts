@@ -1,6 +1,7 @@
 // What the views show: the machine as folded from the event log up to one index. Plain data
 // (structured-clone safe), treated as immutable once published: a writer copies what it changes.
 import type { MachineDescription } from '../sim/describe';
+import type { EntryCounts, EntryRecords } from '../sim/events/entryCounts';
 import type { ThreadStateName } from '../sim/simEvents';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
@@ -8,8 +9,10 @@ export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export interface CoreView {
   id: number;
   image: number;
-  /** The thread the core runs (idle.N when it runs its idle thread). */
+  /** The thread the core runs (its idleThread when nothing else is ready). */
   thread: string;
+  idleThread: string;
+  /** What the core does, as its coreModeChanged events say (interrupt time is kernel time). */
   mode: CoreMode;
   /** The syscall or interrupt in progress while in the kernel or spinning for its lock. */
   entry: string | null;
@@ -140,18 +143,9 @@ export interface FaultView {
   detail: string;
 }
 
-export interface StatsView {
-  syscalls: number;
-  fastpath: number;
-  slowpath: number;
-  interrupts: number;
-  byName: Record<string, number>;
-  slowpathReasons: Record<string, number>;
+/** Kernel entries as counted by src/sim/events/entryCounts.ts (the CLI's counts too), and more. */
+export interface StatsView extends EntryCounts, EntryRecords {
   messages: number;
-  /** Kernel entries that moved at least one message, and their cycles. */
-  ipcEntries: number;
-  ipcKernelCycles: number;
-  kernelCycles: number;
   ipis: number;
   migrations: number;
   migrationCycles: number;

@@ -40,6 +40,11 @@ export type Request =
   | { type: 'ack'; batch: number }
   /** Liveness probe for the watchdog; answered by pong. */
   | { type: 'ping' }
+  /**
+   * The loaded scenario's whole run as the CLI's --events (JSON lines) or --trace (Chrome/Perfetto
+   * trace) file writes it, byte for byte (the same writers, a fresh run); answered by runFile.
+   */
+  | { type: 'exportRun'; format: RunFileFormat }
   /** Semantic breakpoints (conditions on the machine); answered by debugState. */
   | { type: 'setConditions'; breakpoints: DebugBreakpoint[] }
   /** The debugger's requests: continue either way, logpoints, run diffs, forks. */
@@ -132,6 +137,9 @@ export type Reply =
   | { type: 'stopped'; reason: StopReason; detail: string; index: number; total: number }
   | { type: 'done' }
   | { type: 'pong' }
+  | { type: 'runFile'; format: RunFileFormat; text: string }
   | DebugReply;
+
+export type RunFileFormat = 'events' | 'trace';
 
 export type FromWorker = Envelope & Reply;

@@ -15,6 +15,7 @@ import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
 import { handleInterrupt } from './interrupts';
+import type { CoreModeName, SimEventBody } from './simEvents';
 import { irqJitter } from './machine/noise';
 import {
   classicSliceOver,
@@ -38,11 +39,17 @@ export interface Entry {
   cost: number;
   ipis: number[];
   sgis: { core: number; ntfn: Notification }[];
+  /** The scheduler's switches, emitted when the entry ends. */
+  switches: SimEventBody[];
+  /** Messages the entry moved. */
+  messages: number;
 }
 
 export interface CoreRt {
   id: number;
   mode: CoreMode;
+  /** The mode last reported by a coreModeChanged event. */
+  shown: CoreModeName;
   /** Generation: bumps when user work is preempted, so its completion event is ignored. */
   gen: number;
   userStart: number;
@@ -56,6 +63,7 @@ export interface CoreRt {
 
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
+const NO_SWITCHES: SimEventBody[] = [];
 const USER_DONE = 0;
 const TIMER = 1;
 const KERNEL_EXIT = 2;
@@ -86,6 +94,7 @@ export class CoreRunner {
     this.cores = sim.world.state.nodes.map((n) => ({
       id: n.core,
       mode: 'idle',
+      shown: 'idle',
       gen: 0,
       userStart: 0,
       pendingIrq: null,
@@ -133,6 +142,17 @@ export class CoreRunner {
     }
   }
 
+  /** Set core c's mode, reporting it when what the core does changes. */
+  private setMode(c: number, mode: CoreMode): void {
+    const core = this.cores[c]!;
+    core.mode = mode;
+    const shown: CoreModeName =
+      mode === 'kernel' && core.entry !== null && core.entry.irq !== null ? 'interrupt' : mode;
+    if (shown === core.shown) return;
+    core.shown = shown;
+    this.sim.emit(c, { type: 'coreModeChanged', mode: shown });
+  }
+
   private cur(c: number): Tcb {
     return this.sim.world.state.nodes[c]!.curThread;
   }
@@ -156,14 +176,13 @@ export class CoreRunner {
 
   /** Run the current thread of core c in user mode, up to its next kernel entry. */
   dispatch(c: number): void {
-    const core = this.cores[c]!;
     const th = this.cur(c);
     if (th.isIdle) {
-      core.mode = 'idle';
+      this.setMode(c, 'idle');
       return;
     }
     const rt = this.rt(th);
-    core.mode = 'user';
+    this.setMode(c, 'user');
     if (rt.pendingCompute > 0) {
       // Back in the middle of user work (after a preemption, or a fault reply restarting it).
       th.state = 'running';
@@ -246,7 +265,7 @@ export class CoreRunner {
     const core = this.cores[c]!;
     const th = rt.tcb;
     const slice = userSlice(this.sim.k, c, th, at);
-    core.mode = 'user';
+    this.setMode(c, 'user');
     core.gen++;
     core.userStart = at;
     if (slice < rt.pendingCompute) this.sim.queue.push(at + Math.max(slice, 1), TIMER, c, core.gen);
@@ -280,7 +299,6 @@ export class CoreRunner {
       if (target.mode === 'user') {
         this.consumeUser(to);
         target.gen++;
-        target.mode = 'idle';
       } else if (this.cur(to).state === 'running') {
         setThreadState(this.sim.k, this.cur(to), 'restart');
       }
@@ -293,6 +311,7 @@ export class CoreRunner {
         to: n.idleThread.name,
         idle: true,
       });
+      if (target.mode === 'user') this.setMode(to, 'idle');
       if (isSchedulable(this.sim.k, t)) tcbSchedEnqueue(this.sim.k, t);
       this.sim.fx.ipiReschedulePending.add(to);
     }
@@ -302,7 +321,6 @@ export class CoreRunner {
   private enterKernel(c: number, th: Tcb, req: SyscallRequest | null, irq: Interrupt | null): void {
     const sim = this.sim;
     const core = this.cores[c]!;
-    core.mode = 'kernel';
     const mcs = sim.k.state.config.mcs;
     const name = req !== null ? syscallName(req, mcs) : `interrupt (${irq})`;
     core.entry = {
@@ -315,20 +333,26 @@ export class CoreRunner {
       cost: 0,
       ipis: [],
       sgis: [],
+      switches: NO_SWITCHES,
+      messages: 0,
     };
     if (req !== null)
       sim.emit(c, { type: 'syscallEntered', thread: th.name, syscall: name, cap: requestCap(req) });
     else sim.emit(c, { type: 'interruptTaken', kind: irq! });
     const lock = sim.locks[sim.world.state.nodes[c]!.image] ?? null;
-    if (lock === null) return this.doKernelWork(c);
+    if (lock === null) {
+      this.setMode(c, 'kernel');
+      return this.doKernelWork(c);
+    }
     // CLH: atomically swap our request into the lock's tail; the tail line comes to this core.
     const swap = sim.touchLine(c, lock.tailLine, true);
     if (lock.request(c, sim.now)) {
+      this.setMode(c, 'kernel');
       if (swap === 0) return this.doKernelWork(c);
       sim.queue.push(sim.now + swap, LOCK_GRANT, c, 0);
       return;
     }
-    core.mode = 'spinning';
+    this.setMode(c, 'spinning');
   }
 
   private doKernelWork(c: number): void {
@@ -339,17 +363,19 @@ export class CoreRunner {
     const n = node(sim.k, c);
     fx.begin(sim.now, c);
     const lock = sim.locks[n.image] ?? null;
+    const spun = core.mode === 'spinning';
+    this.setMode(c, 'kernel');
     if (lock !== null) {
       const wait = sim.now - e.requestedAt;
       sim.emit(c, { type: 'lockAcquired', image: n.image });
-      if (core.mode === 'spinning') {
+      if (spun) {
         sim.emit(c, { type: 'lockContended', image: n.image, waitCycles: wait });
         lock.stats.spinCycles += wait;
       }
       fx.touch(lock.nodeLine(c), true);
       fx.charge(sim.profile.lockOverhead);
     }
-    core.mode = 'kernel';
+    fx.deferSwitches = true;
     const th = n.curThread;
     if (!th.isIdle) fx.touch(th.lines.regs, true);
     const before = n.curThread;
@@ -365,6 +391,8 @@ export class CoreRunner {
     fx.flushChanged();
     scheduleTimed(sim.k);
     this.armRelease(c);
+    fx.deferSwitches = false;
+    e.switches = fx.switches.length === 0 ? NO_SWITCHES : fx.switches.splice(0);
     const switched = n.curThread !== before && !n.curThread.isIdle;
     e.cost = Math.max(
       1,
@@ -375,11 +403,8 @@ export class CoreRunner {
         ? NONE
         : [...fx.ipiReschedulePending].sort((a, b) => a - b);
     e.sgis = fx.sgis.length === 0 ? NO_SGIS : [...fx.sgis];
-    if (fx.messages > 0) {
-      sim.stats.messages += fx.messages;
-      sim.stats.ipcKernelCycles += e.cost;
-      sim.stats.ipcEntries++;
-    }
+    e.messages = fx.messages;
+    sim.stats.messages += fx.messages;
     sim.queue.push(sim.now + e.cost, KERNEL_EXIT, c, 0);
   }
 
@@ -407,6 +432,7 @@ export class CoreRunner {
       cycles: e.cost,
       interrupt: e.irq,
     });
+    for (const s of e.switches) sim.emit(c, s);
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;
     if (lock !== null) {

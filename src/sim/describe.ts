@@ -14,6 +14,8 @@ export interface CoreDescription {
   socket: number;
   /** Kernel image the core runs (smp: 0 for all; multikernel: its own). */
   image: number;
+  /** The core's idle thread (it runs when nothing else is ready). */
+  idleThread: string;
 }
 
 export interface ImageDescription {
@@ -133,6 +135,7 @@ export function describeMachine(sim: Simulation): MachineDescription {
     cluster: Math.floor(n.core / clusterSize),
     socket: Math.floor(n.core / socketSize),
     image: n.image,
+    idleThread: n.idleThread.name,
   }));
   const images: ImageDescription[] = s.config.coresInImage.map((count, id) => ({
     id,

@@ -18,6 +18,13 @@ export class EntryEffects implements KernelEffects {
   readonly ipiReschedulePending = new Set<number>();
   readonly dirty = new Set<Endpoint | Notification>();
   readonly sgis: { core: number; ntfn: Notification }[] = [];
+  /**
+   * While a kernel entry runs, the scheduler's threadSwitched events wait here: the entry
+   * belongs to the thread that entered, and the core runs the chosen thread only from the
+   * entry's end (the runner emits them after syscallExited).
+   */
+  deferSwitches = false;
+  readonly switches: SimEventBody[] = [];
 
   constructor(private readonly host: EffectsHost) {}
 
@@ -57,6 +64,10 @@ export class EntryEffects implements KernelEffects {
 
   emit(body: SimEventBody): void {
     if (body.type === 'messageTransferred') this.messages++;
+    if (this.deferSwitches && body.type === 'threadSwitched') {
+      this.switches.push(body);
+      return;
+    }
     this.host.emit(this.core, body);
   }
 

@@ -1,24 +1,31 @@
-// Per-entry statistics: syscall counts by name and path, slowpath reasons, per-thread cycles.
+// Per-entry statistics: the run's counts (events/entryCounts.ts, shared with the projection)
+// and each thread's syscalls by path and kernel cycles.
 import type { Entry } from './coreRunner';
+import { countExit } from './events/entryCounts';
 import type { Simulation } from './simulation';
 
 /** Count one finished kernel entry (interrupts only add kernel cycles to their thread). */
 export function accountEntry(sim: Simulation, e: Entry): void {
   const s = sim.stats;
+  const path = e.outcome?.path ?? 'slow';
+  const reason = e.outcome?.reason;
+  countExit(
+    s.entries,
+    s.recordOf,
+    {
+      syscall: e.name,
+      path,
+      ...(reason !== undefined ? { reason } : {}),
+      cycles: e.cost,
+      interrupt: e.irq,
+    },
+    e.messages,
+  );
   const t = e.thread.isIdle ? null : sim.threads[e.thread.id]!;
-  if (t !== null) t.stats.kernelCycles += e.cost;
+  if (t === null) return;
+  t.stats.kernelCycles += e.cost;
   if (e.req === null) return;
-  s.syscalls.total++;
-  s.syscalls.byName[e.name] = (s.syscalls.byName[e.name] ?? 0) + 1;
-  if (t !== null) t.stats.syscalls++;
-  const o = e.outcome!;
-  if (o.path === 'fast') {
-    s.syscalls.fastpath++;
-    if (t !== null) t.stats.fastpath++;
-  } else {
-    s.syscalls.slowpath++;
-    if (t !== null) t.stats.slowpath++;
-    if (o.reason !== undefined)
-      s.slowpathReasons[o.reason] = (s.slowpathReasons[o.reason] ?? 0) + 1;
-  }
+  t.stats.syscalls++;
+  if (path === 'fast') t.stats.fastpath++;
+  else t.stats.slowpath++;
 }

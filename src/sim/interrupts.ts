@@ -12,7 +12,6 @@ import type { Simulation } from './simulation';
 export function handleInterrupt(sim: Simulation, core: CoreRt, c: number, irq: Interrupt): void {
   const k = sim.k;
   const th = node(k, c).curThread;
-  sim.stats.interrupts++;
   if (irq === 'timer') {
     timerTick(k, th); // classic; on MCS the budget check at entry did the work
   } else if (irq === 'ipi') {

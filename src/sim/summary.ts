@@ -2,6 +2,7 @@
 // built from a finished Simulation. Every contract field is present; extra fields only extend it.
 import { summarizeFiles, type FilesSummary } from './uxrt/summary';
 import type { RunConfig } from './config';
+import { entryFigures, FASTPATH_SYSCALLS } from './events/entryCounts';
 import type { LockStats } from './machine/bigLock';
 import type { Simulation, StopReason } from './simulation';
 
@@ -43,6 +44,22 @@ export interface RunSummary {
     /** Mean cycles of a kernel entry that moved a message (null when there was none). */
     cyclesPerIpc: number | null;
   };
+  /**
+   * Call and ReplyRecv, the only system calls with a fastpath (sel4-reference.md §1.7): how
+   * often they stayed on it, their mean cycles, and why the others left it.
+   */
+  ipcSyscalls: {
+    names: string[];
+    total: number;
+    fastpath: number;
+    slowpath: number;
+    /** fastpath / total, null before the first. */
+    fastpathShare: number | null;
+    cyclesPerIpc: number | null;
+    slowpathReasons: Record<string, number>;
+  };
+  /** Every other system call: they always take the slowpath. */
+  otherSyscalls: { total: number; byName: Record<string, number> };
   ipis: number;
   cacheLines: {
     migrations: number;
@@ -105,6 +122,11 @@ export function computeRunSummary(sim: Simulation): RunSummary {
   }
   lines.sort((a, b) => b.cycles - a.cycles || (a.line < b.line ? -1 : 1));
   const kernelEntries = s.syscalls.total + s.interrupts;
+  const figures = entryFigures(s.entries);
+  const otherByName: Record<string, number> = {};
+  for (const [name, n] of Object.entries(s.records.byName)) {
+    if (!FASTPATH_SYSCALLS.has(name)) otherByName[name] = n;
+  }
   const p = sim.profile;
   return {
     scenario: sim.scenario.name,
@@ -129,6 +151,16 @@ export function computeRunSummary(sim: Simulation): RunSummary {
       entries: s.ipcEntries,
       cyclesPerIpc: s.ipcEntries === 0 ? null : s.ipcKernelCycles / s.ipcEntries,
     },
+    ipcSyscalls: {
+      names: [...FASTPATH_SYSCALLS],
+      total: s.entries.ipcSyscalls,
+      fastpath: s.entries.ipcFastpath,
+      slowpath: s.entries.ipcSlowpath,
+      fastpathShare: figures.ipcFastpathShare,
+      cyclesPerIpc: figures.cyclesPerIpc,
+      slowpathReasons: { ...s.records.ipcSlowpathReasons },
+    },
+    otherSyscalls: { total: figures.otherSyscalls, byName: otherByName },
     ipis: s.ipis,
     cacheLines: {
       migrations: sim.lines.migrations,

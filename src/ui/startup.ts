@@ -5,6 +5,7 @@ import { DEFAULT_SPEED } from './store/playbackSlice';
 import { DEFAULT_SCENARIO } from './store/scenarioList';
 import { parseUrl, toUrl } from './store/urlState';
 import type { SimClient } from '../worker/simClient';
+import { withTeachingParams } from './lessons/startTeaching';
 
 export function startApp(
   store: AppStore,
@@ -17,8 +18,13 @@ export function startApp(
   s.setSpeed(url.speed === undefined ? DEFAULT_SPEED : url.speed);
   // A shared link (#code/...) never runs by itself: the playground restores it and waits for Run.
   const shared = loc.hash.startsWith('#code/');
-  s.openScenario(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
-    run: !url.paused && !shared,
+  // A newcomer opening the bare address sees the default example paused at its start, with a hint
+  // to press Run, rather than a run that is over before they have looked at it.
+  const bare = url.scenario === null && url.speed === undefined;
+  // A lesson in the address opens its own scenario (startTeaching): do not start another first.
+  const lesson = new URLSearchParams(loc.search).has('lesson');
+  s.openExample(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
+    run: !url.paused && !shared && !bare && !lesson,
   });
   if (url.problems.length > 0) {
     store.setState((st) => ({
@@ -49,6 +55,7 @@ export function startApp(
   store.subscribe((now, before) => {
     if (now.scenarioId === before.scenarioId && now.overrides === before.overrides) return;
     if (now.scenarioId === null) return;
-    history.replaceState(null, '', `${loc.pathname}${toUrl(now.scenarioId, now.overrides)}`);
+    const query = withTeachingParams(toUrl(now.scenarioId, now.overrides), loc.search);
+    history.replaceState(null, '', `${loc.pathname}${query}`);
   });
 }

@@ -3,6 +3,7 @@
 import type { SimEvent } from '../sim/simEvents';
 import type { ConfigOverrides } from '../sim/config';
 import { isIdle, type AppStore } from './store/createAppStore';
+import { drawnSpans, type DrawnSpan } from './views/timeline/timelineLayout';
 
 export interface IpcscopeHooks {
   store: AppStore;
@@ -11,6 +12,8 @@ export interface IpcscopeHooks {
   event(index: number): SimEvent;
   scenarios(): string[];
   loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
+  /** The timeline's rows and the spans its last frame drew. */
+  timelineSpans(): { kind: string; label: string; spans: DrawnSpan[] }[];
 }
 
 declare global {
@@ -37,6 +40,7 @@ export function installTestHooks(store: AppStore): void {
     },
     event: (i) => store.getState().log.get(i),
     scenarios: () => store.getState().scenarios.map((s) => s.id),
+    timelineSpans: drawnSpans,
     loadSource(source, file, overrides = {}, run = false) {
       store.getState().loadSource(source, file, overrides, { run });
     },

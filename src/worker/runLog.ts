@@ -63,12 +63,12 @@ export class RunLog {
     const config = resolveConfig(loaded.scenario, overrides);
     const params: { current: Record<string, number> | null } = { current: null };
     // Keep a handle on k.params: a fork changes them in place, mid-run.
-    const orig = loaded.scenario.setup;
+    const spec = loaded.scenario;
     const scenario = {
-      ...loaded.scenario,
-      setup(k: Parameters<typeof orig>[0]) {
+      ...spec,
+      setup(k: Parameters<typeof spec.setup>[0]) {
         params.current = k.params;
-        return orig.call(this, k);
+        return spec.setup(k);
       },
     };
     const sim = new Simulation(scenario, config, {

@@ -14,6 +14,7 @@ import type { BreakpointProblem } from '../debugger/protocol';
 import { DebugController } from './debug/debugController';
 import { describeScenarios } from './describeScenarios';
 import { RunLog } from './runLog';
+import { exportRunFile } from './exportRun';
 import { loadErrorReply, stopDetail } from './sessionErrors';
 import { STEP_SEARCH_LIMIT } from './sessionLimits';
 
@@ -33,6 +34,8 @@ const REPLAY_PER_SLICE = 60_000;
 
 export class SimSession {
   private run: RunLog | null = null;
+  /** The overrides of the last load, for exports (which re-run it as the CLI would). */
+  private loadedOverrides: ConfigOverrides = {};
   private cursor = 0;
   private running = false;
   private speed: number | null = 1000;
@@ -140,6 +143,12 @@ export class SimSession {
         return;
       case 'ping':
         return this.reply(seq, { type: 'pong' });
+      case 'exportRun': {
+        const r = this.run;
+        if (r === null) throw new Error('nothing is loaded to export');
+        const text = exportRunFile(r.loaded.source, r.loaded.file, this.loadedOverrides, m.format);
+        return this.reply(seq, { type: 'runFile', format: m.format, text });
+      }
     }
   }
 
@@ -148,6 +157,7 @@ export class SimSession {
   }
 
   private load(seq: number, source: string, file: string, overrides: ConfigOverrides): void {
+    this.loadedOverrides = overrides;
     this.running = false;
     this.run = null;
     let run: RunLog;

@@ -1,9 +1,10 @@
 // The event log in binary form, written by the engine as it emits (codec.ts has the record
 // layout): Int32 chunks, strings interned once per run, an index entry every INDEX_EVERY events
 // so any event is a short walk away. Objects are built only when someone asks for an event.
-// The traceHash is computed here, over the very words written (and every string's text when it
-// is first interned), so equal hashes mean equal logs. The worker ships slices of these words
-// to the page, whose mirror appends them unchanged (perf-limits.md §2: transferable buffers).
+// The traceHash is computed here, over the very words written and the text of every interned
+// string (in id order, a lane of its own, so a mirror that gets strings a batch at a time hashes
+// the same), so equal hashes mean equal logs. The worker ships slices of these words to the
+// page, whose mirror appends them unchanged and hashes them too (perf-limits.md §2).
 import { CODECS, codecOf, getNumber, putNumber } from './codec';
 import type { SimEvent, SimEventBody } from './schema';
 
@@ -41,7 +42,7 @@ function hashString(s: string): number {
 export interface EventLogOptions {
   /** Keep every record (default); false keeps only the current chunk (hash and stream only). */
   retain?: boolean;
-  /** Compute the traceHash (default false; the engine turns it on). */
+  /** Compute the traceHash (default true; benchmarks of the bare engine turn it off). */
   hash?: boolean;
 }
 
@@ -60,11 +61,13 @@ export class EventLog {
   private readonly hashing: boolean;
   private h1 = 0x811c9dc5;
   private h2 = 0x01000193;
+  private s1 = 0x811c9dc5;
+  private s2 = 0x01000193;
   readonly internFn = (s: string): number => this.intern(s);
 
   constructor(opts: EventLogOptions = {}) {
     this.retain = opts.retain ?? true;
-    this.hashing = opts.hash ?? false;
+    this.hashing = opts.hash ?? true;
   }
 
   private mix(x: number): void {
@@ -74,8 +77,10 @@ export class EventLog {
 
   /** A 64-bit digest (two 32-bit FNV-style lanes) of every record and string so far. */
   get traceHash(): string {
-    const a = (this.h1 >>> 0).toString(16).padStart(8, '0');
-    const b = (this.h2 >>> 0).toString(16).padStart(8, '0');
+    const h1 = Math.imul(this.h1 ^ this.s1, 0x01000193);
+    const h2 = this.h2 ^ Math.imul(this.s2, 0x5bd1e995);
+    const a = (h1 >>> 0).toString(16).padStart(8, '0');
+    const b = (h2 >>> 0).toString(16).padStart(8, '0');
     return a + b;
   }
 
@@ -92,7 +97,11 @@ export class EventLog {
       id = this.strings.length;
       this.strings.push(s);
       this.ids.set(s, id);
-      if (this.hashing) this.mix(hashString(s) ^ 0x9e3779b9);
+      if (this.hashing) {
+        const x = hashString(s) ^ 0x9e3779b9;
+        this.s1 = Math.imul(this.s1 ^ x, 0x01000193);
+        this.s2 = Math.imul((this.s2 << 5) | (this.s2 >>> 27), 0x5bd1e995) ^ x;
+      }
     }
     return id;
   }
@@ -176,6 +185,7 @@ export class EventLog {
     const chunk = this.chunks.length;
     this.chunks.push({ words: b.words, used: b.words.length });
     const w = b.words;
+    if (this.hashing) for (let k = 0; k < w.length; k++) this.mix(w[k]!);
     let off = 0;
     let t = b.time0;
     for (let i = b.start; i < b.start + b.count; i++) {

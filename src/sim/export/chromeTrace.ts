@@ -31,8 +31,11 @@ interface CoreState {
   track: SliceTrack;
   /** Thread running in user mode (null: idle). */
   cur: string | null;
-  /** Thread chosen during the current kernel entry, running once it exits. */
-  next: string | null | undefined;
+  /**
+   * The thread whose kernel entry just ended, and whether it blocked in it (with its label):
+   * the switch that ends an entry comes right after its syscallExited.
+   */
+  left: { thread: string; blocked: boolean; label: string | null } | null;
   inKernel: boolean;
 }
 
@@ -65,7 +68,7 @@ export class ChromeTraceBuilder {
       this.cores.push({
         track: new SliceTrack(CORES_PID, tid, this.sink, this.toNanos),
         cur: null,
-        next: undefined,
+        left: null,
         inKernel: false,
       });
     }
@@ -108,7 +111,7 @@ export class ChromeTraceBuilder {
       this.cores.push({
         track: new SliceTrack(CORES_PID, CORE_TID + n, this.sink, this.toNanos),
         cur: null,
-        next: undefined,
+        left: null,
         inKernel: false,
       });
       s = this.cores[c];
@@ -126,18 +129,20 @@ export class ChromeTraceBuilder {
   private exit(c: number, t: number, thread: string, args: Record<string, unknown>): void {
     const core = this.core(c);
     Object.assign(core.track.args ?? {}, args);
-    const cur = core.next !== undefined ? core.next : core.cur;
-    core.cur = this.tracked(cur) !== null ? cur : null;
-    core.next = undefined;
     core.inKernel = false;
     const entering = this.tracked(thread);
+    core.left = {
+      thread,
+      blocked: this.pending.has(thread),
+      label: this.pending.get(thread) ?? null,
+    };
+    this.pending.delete(thread);
+    // Until a threadSwitched says otherwise, the core goes on with the thread it ran.
     if (entering !== null) {
       Object.assign(entering.args ?? {}, args);
       if (thread === core.cur) entering.set(t, 'user', 'user');
-      else if (this.pending.has(thread))
-        entering.set(t, this.pending.get(thread) ?? null, 'blocked');
+      else if (core.left.blocked) entering.set(t, core.left.label, 'blocked');
       else entering.set(t, 'ready', 'ready');
-      this.pending.delete(thread);
     }
     if (core.cur !== thread) this.tracked(core.cur)?.set(t, 'user', 'user');
     core.track.set(t, core.cur, 'user');
@@ -169,11 +174,12 @@ export class ChromeTraceBuilder {
       }
       case 'threadSwitched': {
         const core = this.core(e.core);
-        if (core.inKernel) {
-          core.next = e.to;
-          return;
-        }
-        // The first schedule on each core happens outside any kernel entry.
+        // The thread switched from is blocked if it blocked in the entry that just ended, else
+        // ready (preempted, or stalled by a remote call).
+        const left = core.left;
+        core.left = null;
+        const blocked = left !== null && left.thread === e.from && left.blocked;
+        this.tracked(e.from)?.set(t, blocked ? left.label : 'ready', blocked ? 'blocked' : 'ready');
         core.cur = this.tracked(e.to) !== null ? e.to : null;
         this.tracked(core.cur)?.set(t, 'user', 'user');
         core.track.set(t, core.cur, 'user');

@@ -7,6 +7,8 @@ import type { SharedConfig } from './shareLink';
 /** Versioned so that a change of shape never misreads an older entry. */
 export const AUTOSAVE_KEY = 'ipcscope.playground.v1';
 export const AUTOSAVE_DELAY_MS = 400;
+/** The text a replacement the user did not confirm (a share link at start) pushed out. */
+export const REPLACED_KEY = 'ipcscope.playground.replaced.v1';
 
 export interface SavedWork {
   source: string;
@@ -27,6 +29,8 @@ export type StorageProblem = { op: 'save' | 'restore' | 'clear'; message: string
 export interface AutosaveOptions {
   /** null when the browser offers no storage at all. */
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  /** Where in the storage; default AUTOSAVE_KEY. */
+  key?: string;
   delayMs?: number;
   now?: () => number;
   /** Called once per failing operation; the editor keeps working without storage. */
@@ -70,6 +74,7 @@ function isSavedWork(x: unknown): x is SavedWork {
 
 export function createAutosave(opts: AutosaveOptions): Autosave {
   const { storage, delayMs = AUTOSAVE_DELAY_MS, now = () => Date.now(), onProblem } = opts;
+  const key = opts.key ?? AUTOSAVE_KEY;
   let pending: Omit<SavedWork, 'savedAt'> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -89,7 +94,7 @@ export function createAutosave(opts: AutosaveOptions): Autosave {
       return false;
     }
     try {
-      storage.setItem(AUTOSAVE_KEY, JSON.stringify(work));
+      storage.setItem(key, JSON.stringify(work));
       return true;
     } catch (e) {
       problem('save', `could not save locally (${describe(e)}): download the file to keep it`);
@@ -108,7 +113,7 @@ export function createAutosave(opts: AutosaveOptions): Autosave {
       if (storage === null) return null;
       let text: string | null;
       try {
-        text = storage.getItem(AUTOSAVE_KEY);
+        text = storage.getItem(key);
       } catch (e) {
         problem('restore', `could not read the saved work (${describe(e)})`);
         return null;
@@ -127,7 +132,7 @@ export function createAutosave(opts: AutosaveOptions): Autosave {
       cancel();
       pending = null;
       try {
-        storage?.removeItem(AUTOSAVE_KEY);
+        storage?.removeItem(key);
       } catch (e) {
         problem('clear', describe(e));
       }

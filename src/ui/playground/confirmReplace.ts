@@ -1,7 +1,8 @@
-// Opening an example, a file or a share link replaces the editor's text. With edits that exist
+// Opening an example (either menu), a file or a share link replaces the editor's text. With edits that exist
 // nowhere else the user confirms first; otherwise the text is replaced at once. "Edits" means the
 // text differs from the baseline: the text as it was last opened or downloaded.
 import { useCallback } from 'react';
+import { useAppStoreApi } from '../store/AppStoreProvider';
 
 /** Line endings and trailing blanks are not edits worth a question. */
 function normalize(text: string): string {
@@ -34,21 +35,25 @@ export function decideReplace(
 }
 
 /**
- * Returns `replace(title, apply)`: runs `apply` when there are no unsaved edits or the user agrees,
- * and tells whether it ran. `confirm` defaults to the browser's dialog.
+ * Returns `replace(title, apply)`: runs `apply` when the editor's text (the store's draft, read at
+ * the moment of asking, never a stale copy) has no unsaved edits or the user agrees, and tells
+ * whether it ran. Every way of replacing the text goes through this. `confirm` defaults to the
+ * browser's dialog.
  */
+const browserConfirm = (q: string): boolean => window.confirm(q);
+
 export function useConfirmReplace(
-  current: string,
-  baseline: string | null,
-  confirm: (question: string) => boolean = (q) => window.confirm(q),
+  confirm: (question: string) => boolean = browserConfirm,
 ): (title: string, apply: () => void) => boolean {
+  const store = useAppStoreApi();
   return useCallback(
     (title, apply) => {
-      const d = decideReplace(current, baseline, title);
+      const { text, baseline } = store.getState().draft;
+      const d = decideReplace(text, baseline, title);
       if (d.ask && !confirm(d.question)) return false;
       apply();
       return true;
     },
-    [current, baseline, confirm],
+    [store, confirm],
   );
 }

@@ -11,6 +11,9 @@ type Get = StoreApi<AppState>['getState'];
 
 export const DEFAULT_SPEED = 100;
 
+/** Stops after which the run cannot go on: Run starts it again. */
+const ENDED: ReadonlySet<string> = new Set(['idle', 'logFull', 'maxCycles', 'maxEvents']);
+
 export function createPlaybackSlice(set: Set, get: Get, client: SimClient): PlaybackSlice {
   const send = (r: Request): void => {
     set((s) => ({ pending: s.pending + 1 }));
@@ -27,13 +30,26 @@ export function createPlaybackSlice(set: Set, get: Get, client: SimClient): Play
     breakpoints: [],
     pending: 0,
     run() {
-      if (!ready() || get().running) return;
+      const s = get();
+      if (s.running || s.draftErrors > 0) return;
+      // The scenario is the editor's text: run it, not a copy loaded before the last edit.
+      if (!s.draftIsLoaded()) return s.loadDraft(undefined, { run: true });
+      // At the end of a finished or full run, Run starts it again.
+      if (s.stop !== null && ENDED.has(s.stop.reason) && s.cursor === s.total)
+        return s.loadDraft(undefined, { run: true });
+      if (!ready()) return;
       set({ running: true, stop: null });
       send({ type: 'run' });
     },
     pause() {
       if (!get().running) return;
       send({ type: 'pause' });
+    },
+    continueRun(direction) {
+      if (!ready() || get().running) return;
+      // Forward runs at full speed to the next hit; back is a lookup (src/worker/debug).
+      if (direction === 1) set({ running: true, stop: null });
+      send({ type: 'continue', direction });
     },
     toggleRun() {
       if (get().running) get().pause();

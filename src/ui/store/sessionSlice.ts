@@ -82,9 +82,8 @@ export function createSessionSlice(
       load(source, file, null, overrides, opts);
     },
     setMachine(change) {
-      const s = get();
-      const overrides = { ...s.overrides, ...change };
-      load(s.source, s.file, s.scenarioId, overrides, { run: true });
+      // The machine runs the editor's text, as every run control does.
+      get().loadDraft({ ...get().overrides, ...change }, { run: true });
     },
     clearErrors() {
       set({ errors: [] });

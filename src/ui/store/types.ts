@@ -53,6 +53,36 @@ export interface SessionSlice {
   clearErrors: () => void;
 }
 
+/** The editor's text: the scenario every run control runs. */
+export interface Draft {
+  text: string;
+  /** The text as last opened or downloaded: edits are the difference. */
+  baseline: string | null;
+  /** The name errors are reported against (an example's file, an opened file's name). */
+  file: string;
+  exampleId: string | null;
+  /** Bumped by each replacement from outside the editor; 0 = the editor has had no text yet. */
+  version: number;
+}
+
+export interface DraftSlice {
+  draft: Draft;
+  /** Compile errors in the draft (Run waits until there are none). */
+  draftErrors: number;
+  /** The editor's text changed under the user's hands: the store follows, the editor is not told. */
+  editDraft: (text: string) => void;
+  /** Replace the editor's text from outside; the caller has asked the user first. */
+  replaceDraft: (doc: Omit<Draft, 'version'>) => void;
+  markDraftSaved: () => void;
+  setDraftErrors: (n: number) => void;
+  /** Put a built-in scenario in the editor and load it (the caller has asked first). */
+  openExample: (id: string, overrides?: ConfigOverrides, opts?: LoadOptions) => void;
+  /** Load the draft into the machine (with no draft yet: what is loaded, again). */
+  loadDraft: (overrides?: ConfigOverrides, opts?: LoadOptions) => void;
+  /** Whether the machine holds the draft's text. */
+  draftIsLoaded: () => boolean;
+}
+
 export interface PlaybackSlice {
   running: boolean;
   /** Events applied: the views show the state after event cursor - 1. */
@@ -70,6 +100,8 @@ export interface PlaybackSlice {
   run: () => void;
   pause: () => void;
   toggleRun: () => void;
+  /** Continue to the next (1) or back to the previous (-1) hit of any enabled breakpoint. */
+  continueRun: (direction: 1 | -1) => void;
   step: (unit: StepUnit, direction: 1 | -1) => void;
   seek: (index: number) => void;
   setSpeed: (speed: number | null) => void;
@@ -85,7 +117,7 @@ export interface SimSlice {
   logVersion: number;
 }
 
-export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace';
+export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'narration';
 
 export interface SelectionSlice {
   selectedThread: string | null;
@@ -100,4 +132,4 @@ export interface SelectionSlice {
   setHelpOpen: (open: boolean) => void;
 }
 
-export type AppState = SessionSlice & PlaybackSlice & SimSlice & SelectionSlice;
+export type AppState = SessionSlice & DraftSlice & PlaybackSlice & SimSlice & SelectionSlice;

@@ -3,7 +3,7 @@
 // HitScanner. Answers "does the run stop at event i", "where is the previous hit", "hit N".
 import type { Breakpoint } from '../../projection/breakpoints';
 import { createProjection } from '../../projection/initialProjection';
-import { describeCondition, type Condition, type DebugBreakpoint } from '../../debugger/conditions';
+import { describeCondition, type DebugBreakpoint } from '../../debugger/conditions';
 import type { CompiledExpression } from '../../debugger/evaluators';
 import type { BreakpointProblem } from '../../debugger/protocol';
 import { HitScanner } from '../../debugger/hitScanner';
@@ -43,9 +43,9 @@ export class DebugController {
 
   private all(): DebugBreakpoint[] {
     return [
-      ...this.legacy.map((match, i) => ({
+      ...this.legacy.map((match, i): DebugBreakpoint => ({
         id: LEGACY_BASE - i,
-        condition: { kind: 'event', match } as Condition,
+        condition: { kind: 'event', match },
         enabled: true,
       })),
       ...this.semantic,

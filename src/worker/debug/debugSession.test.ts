@@ -2,7 +2,7 @@
 // reverse-continue, retroactive logpoints, run diffs, forks and attribution.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DebugBreakpoint } from '../../debugger/conditions';
-import { QUEUE } from '../../debugger/testing/debugFixtures';
+import { QUEUE } from '../testing/debugFixtures';
 import type { FromWorker } from '../../protocol/messages';
 import { InProcessSimClient } from '../inProcessSimClient';
 import { runFixture } from '../testing/fixtures';

@@ -38,6 +38,11 @@ export function PositionStatus() {
       </span>
       <span className="num muted">t = {fmtCycles(t, clock)}</span>
       {loadState === 'loading' && <span className="pill">loading…</span>}
+      {loadState === 'ready' && !running && cursor === 0 && stop === null && (
+        <span className="pill hint" data-testid="run-hint">
+          Ready: press ▶ Run (Space) to start
+        </span>
+      )}
       {running && <span className="pill running">running</span>}
       {!running && stop !== null && (
         <span

@@ -1,7 +1,9 @@
 // The top of the app: the scenario and its machine on the first row, playback on the second.
+import { TeachingButtons } from '../../presenter/TeachingButtons';
 import { useActions } from '../../store/AppStoreProvider';
 import { BreakpointMenu } from './BreakpointMenu';
 import { MachineControls } from './MachineControls';
+import { ParamControls } from './ParamControls';
 import { PlaybackControls } from './PlaybackControls';
 import { PositionStatus } from './PositionStatus';
 import { ScenarioPicker } from './ScenarioPicker';
@@ -17,7 +19,9 @@ export function Toolbar() {
         </span>
         <ScenarioPicker />
         <MachineControls />
+        <ParamControls />
         <span className="spacer" />
+        <TeachingButtons />
         <button onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Help">
           ?
         </button>

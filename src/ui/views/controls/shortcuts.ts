@@ -69,6 +69,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
     match: key('ArrowLeft', alt),
     run: (s) => s.step('message', -1),
   },
+  {
+    keys: ['C'],
+    description: 'Continue to the next breakpoint hit (as fast as possible)',
+    match: key('c'),
+    run: (s) => s.continueRun(1),
+  },
+  {
+    keys: ['Shift', 'C'],
+    description: 'Reverse-continue: back to the previous breakpoint hit',
+    match: (e) => e.key.toLowerCase() === 'c' && shift(e),
+    run: (s) => s.continueRun(-1),
+  },
   { keys: ['Home'], description: 'Back to the start', match: key('Home'), run: (s) => s.seek(0) },
   {
     keys: ['End'],
@@ -86,9 +98,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: ['R'],
-    description: 'Run the scenario again from the start',
+    description: "Run the scenario (the editor's text) again from the start",
     match: key('r'),
-    run: (s) => s.setMachine({}),
+    run: (s) => {
+      if (s.draftErrors === 0) s.loadDraft(undefined, { run: true });
+    },
   },
   { keys: ['1'], description: 'Cache lines tab', match: key('1'), run: tab('lines') },
   { keys: ['2'], description: 'Namespace tab', match: key('2'), run: tab('namespace') },
@@ -108,10 +122,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
 ];
 
-/** The shortcut a key press triggers, unless the user is typing in a field or the editor. */
+/** Controls that Space and Enter press themselves (a button, a tab, a menu item, a splitter...). */
+const PRESSABLE =
+  'button, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="option"], [role="separator"], [role="checkbox"]';
+
+/**
+ * The shortcut a key press triggers, unless the user is typing in a field or the editor, or the
+ * key belongs to the focused control: Space and Enter on a focused button press that button, and
+ * arrow keys on a focused splitter, timeline or list move it.
+ */
 export function shortcutFor(e: KeyboardEvent): Shortcut | null {
   const t = e.target as Element | null;
   if (t?.closest?.('input, textarea, select, [contenteditable="true"], .monaco-editor'))
     return null;
+  if ((e.key === ' ' || e.key === 'Enter') && t?.closest?.(PRESSABLE)) return null;
+  if (e.key.startsWith('Arrow') && t?.closest?.('[data-own-arrows]')) return null;
   return SHORTCUTS.find((s) => s.match(e)) ?? null;
 }

@@ -10,8 +10,13 @@ import { APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
 import { SCENARIO_MODEL_PATH } from './scenarioLib';
 
 export interface EditorPaneProps {
-  /** The scenario text; a change from outside (an example, a file, a link) replaces the model's. */
+  /**
+   * The text to show. Monaco owns its text while the user types (onChange tells the app); `value`
+   * is written into the editor only when `version` changes: an explicit replacement from outside
+   * (an example, a file, a link). A re-render with an older copy never touches newer keystrokes.
+   */
   value: string;
+  version: number;
   onChange: (value: string) => void;
   /** The engine's markers: load, runtime, fault and watchdog errors, by line. */
   markers: readonly EditorMarker[];
@@ -29,8 +34,26 @@ export interface EditorPaneProps {
   theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
 }
 
+const FOCUSABLE =
+  'button:not([disabled]), a[href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Focus the next (or previous) focusable element of the page outside the editor's host. */
+function leaveEditor(host: HTMLElement, direction: 1 | -1): void {
+  const all = Array.from(document.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (el) => !host.contains(el) && el.offsetParent !== null,
+  );
+  const after = all.filter(
+    (el) =>
+      (host.compareDocumentPosition(el) &
+        (direction === 1 ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING)) !==
+      0,
+  );
+  const target = direction === 1 ? after[0] : after[after.length - 1];
+  (target ?? all[0])?.focus();
+}
+
 export default function EditorPane(props: EditorPaneProps) {
-  const { value, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
+  const { version, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Callbacks change on every render; the editor's listeners read the latest through this.
@@ -67,11 +90,30 @@ export default function EditorPane(props: EditorPaneProps) {
       latest.current.onDiagnostics?.(toEditorMarkers(compile));
     });
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
+    // Tab indents in the editor, so it would never leave: Esc then Tab (or Shift+Tab) moves the
+    // focus out, like Monaco's own Ctrl+M, which switches Tab to moving the focus for good.
+    let escaped = false;
+    const keys = editor.onKeyDown((e) => {
+      if (e.keyCode === monaco.KeyCode.Escape) {
+        escaped = true;
+        return;
+      }
+      if (e.keyCode === monaco.KeyCode.Tab && escaped) {
+        e.preventDefault();
+        e.stopPropagation();
+        leaveEditor(host, e.shiftKey ? -1 : 1);
+      }
+      escaped = false;
+    });
     document.body.dataset.editorReady = 'true';
-    exposeEditorText(() => model.getValue());
+    exposeEditorText(
+      () => model.getValue(),
+      () => editor.focus(),
+    );
     return () => {
       hideEditorText();
       changed.dispose();
+      keys.dispose();
       markersChanged.dispose();
       editor.dispose();
       model.dispose();
@@ -83,12 +125,13 @@ export default function EditorPane(props: EditorPaneProps) {
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
+    const value = latest.current.value;
     if (!model || model.getValue() === value) return;
     // An edit rather than setValue, so Ctrl+Z brings back the text that was replaced.
     editorRef.current?.pushUndoStop();
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
     editorRef.current?.pushUndoStop();
-  }, [value]);
+  }, [version]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();

@@ -2,7 +2,7 @@
 // read-only source panel's place; Monaco loads lazily, so the first screen never waits for it.
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { collectMarkers, type EditorMarker } from '../../playground/markers';
-import { useAppStore } from '../../store/AppStoreProvider';
+import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { PlaygroundToolbar } from './PlaygroundToolbar';
 import { usePlaygroundSession } from './usePlaygroundSession';
 
@@ -28,6 +28,7 @@ export function PlaygroundPanel() {
   const session = usePlaygroundSession();
   const engineMarkers = useEngineMarkers();
   const [diagnostics, setDiagnostics] = useState<EditorMarker[]>([]);
+  const { editDraft, setDraftErrors } = useActions();
   const [reveal, setReveal] = useState<{ line: number } | null>(null);
   const { work } = session;
   const edited = work.baseline !== null && work.text !== work.baseline;
@@ -39,6 +40,14 @@ export function PlaygroundPanel() {
         <span className="panel-title mono">
           {work.file}
           {edited && <span title="Edited since it was opened"> •</span>}
+        </span>
+        <span className="spacer" />
+        <span
+          className="muted pg-keys"
+          data-testid="editor-tab-hint"
+          title="Tab indents inside the editor. Press Esc then Tab (or Shift+Tab) to move the focus out; Ctrl+M makes Tab move the focus until pressed again."
+        >
+          Esc Tab: leave
         </span>
       </header>
       <PlaygroundToolbar
@@ -59,9 +68,13 @@ export function PlaygroundPanel() {
         <Suspense fallback={<div className="empty">Loading the editor…</div>}>
           <EditorPane
             value={work.text}
-            onChange={session.setText}
+            version={work.version}
+            onChange={editDraft}
             markers={markers}
-            onDiagnostics={setDiagnostics}
+            onDiagnostics={(d) => {
+              setDiagnostics(d);
+              setDraftErrors(d.filter((m) => m.severity === 'error').length);
+            }}
             onRun={() => {
               if (!diagnostics.some((d) => d.severity === 'error')) session.run();
             }}

@@ -31,7 +31,11 @@ export interface PlaygroundToolbarProps {
   /** Clicking the compile status reveals the error's line. */
   onRevealLine?: (line: number) => void;
   /** A message from the app: restored work, an opened link, a damaged link, a worker restart. */
-  notice?: { text: string; tone: 'info' | 'error' } | null;
+  notice?: {
+    text: string;
+    tone: 'info' | 'error';
+    action?: { label: string; run: () => void };
+  } | null;
 }
 
 function plural(n: number, word: string): string {
@@ -116,7 +120,17 @@ export function PlaygroundToolbar(props: PlaygroundToolbarProps) {
         <ShareStatus state={shareState} onDownload={props.onDownload} onDismiss={dismiss} />
         {fileError !== null && <span className="pg-error">{fileError}</span>}
         {notice && (
-          <span className={notice.tone === 'error' ? 'pg-error' : 'pg-info'}>{notice.text}</span>
+          <span className={notice.tone === 'error' ? 'pg-error' : 'pg-info'}>
+            {notice.text}
+            {notice.action && (
+              <>
+                {' '}
+                <button type="button" className="pg-notice-action" onClick={notice.action.run}>
+                  {notice.action.label}
+                </button>
+              </>
+            )}
+          </span>
         )}
       </div>
     </div>

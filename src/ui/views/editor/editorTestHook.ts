@@ -3,6 +3,8 @@
 
 export interface EditorTestHook {
   getValue(): string;
+  /** Put the keyboard focus in the editor, as a click on its text would. */
+  focus(): void;
 }
 
 declare global {
@@ -11,8 +13,8 @@ declare global {
   }
 }
 
-export function exposeEditorText(getValue: () => string): void {
-  window.__ipcscopeEditor = { getValue };
+export function exposeEditorText(getValue: () => string, focus: () => void): void {
+  window.__ipcscopeEditor = { getValue, focus };
 }
 
 export function hideEditorText(): void {

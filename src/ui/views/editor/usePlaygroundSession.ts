@@ -1,10 +1,18 @@
-// The playground's glue between the editor and the app store. The editor's text is the
-// playground's own state: it follows the store when the store loads something new, goes to the
-// worker only on Run or Reset, and survives worker restarts. At start it comes from a share link
-// (never run by itself), else from the autosave unless it holds a plain example, else from the store.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createAutosave, getBrowserStorage } from '../../playground/autosave';
-import { useConfirmReplace } from '../../playground/confirmReplace';
+// The playground's glue between the editor and the app store. The editor's text is the store's
+// draft (draftSlice.ts): the editor owns it while the user types, every run control runs it, and it
+// survives worker restarts. At start it comes from a share link (never run by itself), else from
+// the autosave unless it holds a plain example, else from the scenario the address opened.
+// Nothing the user wrote is lost: replacing edited text asks first (confirmReplace.ts), and a
+// share link opened over unsaved edits keeps them one click away.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  createAutosave,
+  getBrowserStorage,
+  REPLACED_KEY,
+  type Autosave,
+  type SavedWork,
+} from '../../playground/autosave';
+import { hasUnsavedEdits, useConfirmReplace } from '../../playground/confirmReplace';
 import { downloadScenario, scenarioFileName } from '../../playground/scenarioFile';
 import {
   decodeShareHash,
@@ -14,21 +22,18 @@ import {
 } from '../../playground/shareLink';
 import { useAutosave } from '../../playground/useAutosave';
 import { useActions, useAppStore, useAppStoreApi } from '../../store/AppStoreProvider';
+import { UNTITLED } from '../../store/draftSlice';
+import type { AppStore } from '../../store/createAppStore';
 import type { ExampleItem } from './ExamplesMenu';
 
-export const UNTITLED = 'scenario.ts';
+export { UNTITLED };
 
-/** What the editor holds and where it came from. */
-interface Work {
+export interface Notice {
   text: string;
-  /** The text as last opened or downloaded: edits are the difference. */
-  baseline: string | null;
-  /** The name errors are reported against (an example's file, an opened file's name). */
-  file: string;
-  exampleId: string | null;
+  tone: 'info' | 'error';
+  /** A button beside the text (bring back replaced work, open what the address asked for). */
+  action?: { label: string; run: () => void };
 }
-
-export type Notice = { text: string; tone: 'info' | 'error' } | null;
 
 const FALLBACK_CONFIG: SharedConfig = {
   platform: 'skylake-i7',
@@ -39,42 +44,63 @@ const FALLBACK_CONFIG: SharedConfig = {
   params: {},
 };
 
+function restoreWork(store: AppStore, saved: SavedWork, run: boolean): void {
+  const file = saved.file ?? UNTITLED;
+  const s = store.getState();
+  s.replaceDraft({
+    text: saved.source,
+    baseline: saved.baseline ?? null,
+    file,
+    exampleId: saved.scenarioId ?? null,
+  });
+  s.loadDraft(saved.overrides ?? {}, { run });
+}
+
+/** The autosaved work, if it holds text that exists nowhere else (not a plain example). */
+function unsavedWork(store: AppStore, autosave: Autosave): SavedWork | null {
+  const saved = autosave.restore();
+  if (saved === null || saved.source.trim() === '') return null;
+  const example = store.getState().scenarios.find((e) => e.id === saved.scenarioId);
+  if (saved.source === example?.source || saved.source === store.getState().source) return null;
+  return saved;
+}
+
 export function usePlaygroundSession() {
   const store = useAppStoreApi();
-  const { loadSource, openScenario } = useActions();
+  const { openExample } = useActions();
   const scenarios = useAppStore((s) => s.scenarios);
-  const storeSource = useAppStore((s) => s.source);
-  const storeFile = useAppStore((s) => s.file);
-  const storeScenarioId = useAppStore((s) => s.scenarioId);
+  const work = useAppStore((s) => s.draft);
   const overrides = useAppStore((s) => s.overrides);
   const restarts = useAppStore((s) => s.restarts);
+  const loadedFile = useAppStore((s) => s.file);
 
-  const [notice, setNotice] = useState<Notice>(null);
-  const [autosave] = useState(() =>
-    createAutosave({
-      storage: getBrowserStorage(),
-      onProblem: (p) => setNotice({ text: p.message, tone: 'error' }),
-    }),
-  );
-  const [work, setWork] = useState<Work>(() => ({
-    text: storeSource,
-    baseline: storeSource,
-    file: storeFile || UNTITLED,
-    exampleId: storeScenarioId,
-  }));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [autosave, replaced] = useMemo(() => {
+    const onProblem = (p: { message: string }) => setNotice({ text: p.message, tone: 'error' });
+    const storage = getBrowserStorage();
+    return [
+      createAutosave({ storage, onProblem }),
+      createAutosave({ storage, onProblem, key: REPLACED_KEY }),
+    ];
+  }, []);
   const [ready, setReady] = useState(false);
   /** Worker restarts already told (a restart keeps the text; the notice says so). */
   const [toldRestarts, setToldRestarts] = useState(restarts);
-  /** The source the playground itself sent to the store last; the store echoing it is not news. */
-  const sent = useRef<string | null>(null);
-  /** The store's source as last seen, to react to changes only. */
-  const seen = useRef(storeSource);
-  /** The editor holds a link's or the autosave's text: the app's first scenario must not replace it. */
-  const pinned = useRef(false);
   /** Machine settings a share link brought, applied on the first Run. */
-  const sharedOverrides = useRef<SharedConfig | null>(null);
+  const [sharedOverrides, setSharedOverrides] = useState<SharedConfig | null>(null);
+  const confirmReplace = useConfirmReplace();
 
-  // Start: a share link, else unsaved edits from the autosave, else what the store opened.
+  const bringBack = useCallback(
+    (saved: SavedWork) =>
+      confirmReplace('your previous script', () => {
+        restoreWork(store, saved, false);
+        replaced.clear();
+        setNotice({ text: 'Your previous script is back. Press Run to run it.', tone: 'info' });
+      }),
+    [confirmReplace, store, replaced],
+  );
+
+  // Start: a share link, else unsaved edits from the autosave, else what the address opened.
   useEffect(() => {
     let cancelled = false;
     const start = async () => {
@@ -89,17 +115,27 @@ export function usePlaygroundSession() {
         );
         if (link.kind === 'ok') {
           const { source, config, scenarioId } = link.payload;
-          sharedOverrides.current = config;
-          pinned.current = true;
-          setWork({
+          // The link replaces the editor's text without a question: keep unsaved work recoverable.
+          const previous = unsavedWork(store, autosave);
+          if (previous !== null && previous.source !== source) {
+            replaced.schedule(previous);
+            replaced.flush();
+          }
+          setSharedOverrides(config);
+          store.getState().replaceDraft({
             text: source,
             baseline: source,
             file: UNTITLED,
             exampleId: scenarioId ?? null,
           });
           setNotice({
-            text: 'Opened a shared scenario. Nothing has run: press Run to run it.',
+            text:
+              'Opened a shared scenario. Nothing has run: press Run to run it.' +
+              (previous !== null ? ' Your unsaved script from before is kept.' : ''),
             tone: 'info',
+            ...(previous !== null
+              ? { action: { label: 'Bring it back', run: () => bringBack(previous) } }
+              : {}),
           });
           setReady(true);
           return;
@@ -107,28 +143,43 @@ export function usePlaygroundSession() {
         if (link.kind === 'damaged') setNotice({ text: link.message, tone: 'error' });
       }
       // Saved text that is just a built-in example lets the address choose the scenario; any
-      // other text (edited, opened from a file or a link, even if downloaded since) comes back.
-      const saved = autosave.restore();
-      const example = store.getState().scenarios.find((e) => e.id === saved?.scenarioId);
-      if (
-        saved !== null &&
-        saved.source.trim() !== '' &&
-        saved.source !== example?.source &&
-        saved.source !== store.getState().source
-      ) {
-        const file = saved.file ?? UNTITLED;
-        setWork({
-          text: saved.source,
-          baseline: saved.baseline ?? null,
-          file,
-          exampleId: saved.scenarioId ?? null,
-        });
-        sent.current = saved.source;
-        pinned.current = true;
-        loadSource(saved.source, file, saved.overrides ?? {}, { run: false });
+      // other text (edited, opened from a file or a link, even if downloaded since) comes back,
+      // and what the address asked for is one click away.
+      const saved = unsavedWork(store, autosave);
+      if (saved !== null) {
+        const asked = new URLSearchParams(window.location.search).get('scenario');
+        const entry = store.getState().scenarios.find((e) => e.id === asked);
+        restoreWork(store, saved, false);
         setNotice(
-          (n) => n ?? { text: 'Restored your unsaved script from your last visit.', tone: 'info' },
+          (n) =>
+            n ?? {
+              text:
+                'Restored your unsaved script from your last visit.' +
+                (entry !== undefined ? ` The address asked for "${entry.title}".` : ''),
+              tone: 'info',
+              ...(entry !== undefined
+                ? {
+                    action: {
+                      label: `Open ${entry.title}`,
+                      run: () =>
+                        confirmReplace(entry.title, () => {
+                          openExample(entry.id, {}, { run: false });
+                          setNotice(null);
+                        }),
+                    },
+                  }
+                : {}),
+            },
         );
+      } else {
+        const previous = replaced.restore();
+        if (previous !== null && hasUnsavedEdits(previous.source, previous.baseline ?? null)) {
+          setNotice({
+            text: 'A script replaced by a shared link is kept.',
+            tone: 'info',
+            action: { label: 'Bring it back', run: () => bringBack(previous) },
+          });
+        }
       }
       setReady(true);
     };
@@ -136,23 +187,7 @@ export function usePlaygroundSession() {
     return () => {
       cancelled = true;
     };
-  }, [autosave, loadSource, store]);
-
-  // The store loaded something the playground did not send (the scenario menu, a URL): show it.
-  useEffect(() => {
-    if (!ready) return;
-    const before = seen.current;
-    seen.current = storeSource;
-    if (storeSource === '' || storeSource === before || storeSource === sent.current) return;
-    if (before === '' && pinned.current) return;
-    sent.current = storeSource;
-    setWork({
-      text: storeSource,
-      baseline: storeSource,
-      file: storeFile || UNTITLED,
-      exampleId: storeScenarioId,
-    });
-  }, [ready, storeSource, storeFile, storeScenarioId]);
+  }, [autosave, replaced, store, bringBack, confirmReplace, openExample]);
 
   useAutosave(
     autosave,
@@ -167,21 +202,15 @@ export function usePlaygroundSession() {
       : null,
   );
 
-  const confirmReplace = useConfirmReplace(work.text, work.baseline);
-
   const load = useCallback(
     (run: boolean) => {
-      const o = sharedOverrides.current ?? store.getState().overrides;
-      sharedOverrides.current = null;
-      sent.current = work.text;
-      const example = scenarios.find((s) => s.id === work.exampleId);
-      if (example !== undefined && example.source === work.text)
-        openScenario(example.id, o, { run });
-      else loadSource(work.text, work.file, o, { run });
+      const s = store.getState();
+      s.loadDraft(sharedOverrides ?? s.overrides, { run });
+      setSharedOverrides(null);
       setNotice(null);
       setToldRestarts(store.getState().restarts);
     },
-    [store, scenarios, work, openScenario, loadSource],
+    [store, sharedOverrides],
   );
 
   const examples = useMemo<ExampleItem[]>(
@@ -189,7 +218,7 @@ export function usePlaygroundSession() {
     [scenarios],
   );
 
-  const restartNotice: Notice =
+  const restartNotice: Notice | null =
     restarts > toldRestarts
       ? {
           text: 'The simulation worker was restarted. Your script is as you left it.',
@@ -203,11 +232,7 @@ export function usePlaygroundSession() {
     notice: restartNotice ?? notice,
     examples,
     /** Engine markers apply only while the editor holds the script the store loaded. */
-    showsLoadedScript: work.file === storeFile,
-    setText: useCallback(
-      (text: string) => setWork((w) => (w.text === text ? w : { ...w, text })),
-      [],
-    ),
+    showsLoadedScript: work.file === loadedFile,
     run: useCallback(() => load(true), [load]),
     reset: useCallback(() => load(false), [load]),
     openExample: useCallback(
@@ -215,27 +240,22 @@ export function usePlaygroundSession() {
         const entry = scenarios.find((s) => s.id === id);
         if (entry === undefined) return;
         confirmReplace(entry.title, () => {
-          sent.current = entry.source;
-          setWork({
-            text: entry.source,
-            baseline: entry.source,
-            file: entry.file,
-            exampleId: entry.id,
-          });
-          openScenario(entry.id, {}, { run: false });
+          openExample(entry.id, {}, { run: false });
           setNotice(null);
         });
       },
-      [scenarios, confirmReplace, openScenario],
+      [scenarios, confirmReplace, openExample],
     ),
     openFile: useCallback(
       (f: { name: string; text: string }) => {
         confirmReplace(f.name, () => {
-          setWork({ text: f.text, baseline: f.text, file: f.name, exampleId: null });
+          store
+            .getState()
+            .replaceDraft({ text: f.text, baseline: f.text, file: f.name, exampleId: null });
           setNotice({ text: `Opened ${f.name}. Press Run to run it.`, tone: 'info' });
         });
       },
-      [confirmReplace],
+      [confirmReplace, store],
     ),
     download: useCallback(() => {
       const name =
@@ -243,12 +263,12 @@ export function usePlaygroundSession() {
           ? work.file.replace(/\.(?:mts|js|mjs)$/, '.ts')
           : scenarioFileName(store.getState().scenario?.name ?? 'scenario');
       downloadScenario(work.text, name);
-      setWork((w) => ({ ...w, baseline: w.text }));
+      store.getState().markDraftSaved();
     }, [work, store]),
     getSharePayload: useCallback((): SharePayload => {
       const config = store.getState().config ?? FALLBACK_CONFIG;
       const payload: SharePayload = {
-        source: work.text,
+        source: store.getState().draft.text,
         config: { ...config, params: { ...config.params } },
       };
       if (work.exampleId !== null) payload.scenarioId = work.exampleId;

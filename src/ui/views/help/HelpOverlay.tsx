@@ -1,5 +1,6 @@
 // The help overlay (?): every keyboard shortcut, and how to read the screen.
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
+import { TEACHING_SHORTCUTS } from '../../presenter/teachingShortcuts';
 import { SHORTCUTS } from '../controls/shortcuts';
 import './help.css';
 
@@ -24,7 +25,7 @@ export function HelpOverlay() {
         </header>
         <table>
           <tbody>
-            {SHORTCUTS.map((s) => (
+            {[...SHORTCUTS, ...TEACHING_SHORTCUTS].map((s) => (
               <tr key={s.description}>
                 <td>
                   {s.keys.map((k, i) => (

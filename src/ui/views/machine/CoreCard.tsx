@@ -18,13 +18,14 @@ const MODE_LABEL = { user: 'user', kernel: 'kernel', spinning: 'spinning', idle:
 
 export const CoreCard = memo(function CoreCard(p: CoreCardProps) {
   const { core, box } = p;
-  const idle = core.thread.startsWith('idle.');
-  const thread = idle ? 'idle' : core.thread;
-  // In the kernel the scheduler may already have switched away from the thread that entered.
+  const idle = core.thread === core.idleThread;
+  // A core on its idle thread that takes an interrupt works (or spins for the lock): say so.
+  const thread = idle ? (core.mode === 'idle' ? 'idle' : MODE_LABEL[core.mode]) : core.thread;
+  // A stalled core may run its idle thread while the entry it made is still pending.
   const by =
     core.entryThread !== null &&
     core.entryThread !== core.thread &&
-    !core.entryThread.startsWith('idle.')
+    core.entryThread !== core.idleThread
       ? ` · ${core.entryThread}`
       : '';
   return (
@@ -48,7 +49,9 @@ export const CoreCard = memo(function CoreCard(p: CoreCardProps) {
             lock
           </span>
         )}
-        {!p.compact && <span className="core-mode">{MODE_LABEL[core.mode]}</span>}
+        {(!p.compact || core.mode === 'spinning') && (
+          <span className="core-mode">{MODE_LABEL[core.mode]}</span>
+        )}
       </span>
       <span className={`core-thread${idle ? ' muted' : ''}`}>{thread}</span>
       {!p.compact && (

@@ -6,7 +6,7 @@ import { Panel } from '../../components/Panel';
 import { VirtualTable } from '../../components/VirtualTable';
 import { fmtDec, fmtInt, fmtTime } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
-import { computeKpis, sortedCounts } from './selectStats';
+import { computeKpis, otherReasons, otherSyscallCounts, sortedCounts } from './selectStats';
 import './stats.css';
 
 function Kpi({
@@ -54,7 +54,9 @@ export function StatsView() {
       </Panel>
     );
   const pct = (r: number | null) => (r === null ? '–' : `${fmtDec(100 * r)}%`);
-  const reasons = sortedCounts(stats.slowpathReasons);
+  const reasons = sortedCounts(stats.ipcSlowpathReasons);
+  const others = otherSyscallCounts(stats);
+  const otherWhy = otherReasons(stats);
   return (
     <Panel title="Stats" testId="view-stats">
       <div className="kpis">
@@ -63,14 +65,14 @@ export function StatsView() {
           label="cycles per IPC"
           value={k.cyclesPerIpc === null ? '–' : fmtInt(k.cyclesPerIpc)}
           sub={k.cyclesPerIpc === null || clock === 0 ? undefined : fmtTime(k.cyclesPerIpc / clock)}
-          title="mean cycles of a kernel entry that moved a message"
+          title="mean cycles of a Call or ReplyRecv kernel entry"
         />
         <Kpi
           id="fastpathShare"
-          label="fastpath share"
+          label="IPC fastpath share"
           value={pct(k.fastpathShare)}
-          sub={`${fmtInt(stats.fastpath)} of ${fmtInt(stats.syscalls)} syscalls`}
-          title="syscalls that took the fastpath"
+          sub={`${fmtInt(stats.ipcFastpath)} of ${fmtInt(stats.ipcSyscalls)} Call/ReplyRecv`}
+          title="Call and ReplyRecv entries that took the fastpath (the only syscalls that have one)"
         />
         <Kpi
           id="migrationsPerEntry"
@@ -118,6 +120,26 @@ export function StatsView() {
         {reasons.length > TOP_REASONS && (
           <div className="muted">… and {reasons.length - TOP_REASONS} more reasons</div>
         )}
+      </div>
+      <div className="stats-block other-entries" data-testid="other-entries">
+        <div className="block-title">
+          Other kernel entries <span className="muted">(no fastpath: always the slowpath)</span>
+        </div>
+        <div className="muted">
+          {fmtInt(k.otherSyscalls)} other syscalls · {fmtInt(stats.interrupts)} interrupts
+        </div>
+        <div className="chips">
+          {others.map(([name, n]) => (
+            <span key={name} className="pill">
+              {name} <b className="mono">{fmtInt(n)}</b>
+            </span>
+          ))}
+        </div>
+        {otherWhy.slice(0, TOP_REASONS).map(([reason, n]) => (
+          <div key={reason} className="other-reason-row muted" title={reason}>
+            <span className="num count">{fmtInt(n)}</span> <span className="reason">{reason}</span>
+          </div>
+        ))}
       </div>
       <div className="stats-block">
         <div className="block-title">Syscalls</div>

@@ -1,11 +1,16 @@
-// The numbers the Stats view leads with, derived from the projection's counters with the same
-// definitions as the command line's --json summary (src/sim/summary.ts).
+// The numbers the Stats view leads with: the kernel-entry figures come from the same module as
+// the command line's (src/sim/events/entryCounts.ts); IPC figures count Call and ReplyRecv only.
+import { entryFigures, FASTPATH_SYSCALLS } from '../../../sim/events/entryCounts';
 import type { StatsView } from '../../../projection/types';
 import { ratio } from '../../format';
 
 export interface Kpis {
+  /** Mean cycles of a Call or ReplyRecv entry. */
   cyclesPerIpc: number | null;
+  /** Share of Call and ReplyRecv entries that took the fastpath. */
   fastpathShare: number | null;
+  /** System calls other than Call and ReplyRecv (no fastpath). */
+  otherSyscalls: number;
   kernelEntries: number;
   migrationsPerEntry: number | null;
   migrationCyclesPerEntry: number | null;
@@ -14,10 +19,12 @@ export interface Kpis {
 }
 
 export function computeKpis(s: StatsView): Kpis {
-  const kernelEntries = s.syscalls + s.interrupts;
+  const f = entryFigures(s);
+  const kernelEntries = f.kernelEntries;
   return {
-    cyclesPerIpc: ratio(s.ipcKernelCycles, s.ipcEntries),
-    fastpathShare: ratio(s.fastpath, s.syscalls),
+    cyclesPerIpc: f.cyclesPerIpc,
+    fastpathShare: f.ipcFastpathShare,
+    otherSyscalls: f.otherSyscalls,
     kernelEntries,
     migrationsPerEntry: ratio(s.kernelMigrations, kernelEntries),
     migrationCyclesPerEntry: ratio(s.kernelMigrationCycles, kernelEntries),
@@ -29,4 +36,16 @@ export function computeKpis(s: StatsView): Kpis {
 /** Largest first. */
 export function sortedCounts(r: Record<string, number>): [string, number][] {
   return Object.entries(r).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/** Slowpath reasons of the system calls that have no fastpath (all but Call and ReplyRecv). */
+export function otherReasons(s: StatsView): [string, number][] {
+  return sortedCounts(s.slowpathReasons)
+    .map(([r, n]): [string, number] => [r, n - (s.ipcSlowpathReasons[r] ?? 0)])
+    .filter(([, n]) => n > 0);
+}
+
+/** Counts of the system calls other than Call and ReplyRecv, largest first. */
+export function otherSyscallCounts(s: StatsView): [string, number][] {
+  return sortedCounts(s.byName).filter(([name]) => !FASTPATH_SYSCALLS.has(name));
 }

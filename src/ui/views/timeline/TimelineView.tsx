@@ -8,7 +8,7 @@ import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { drawTimeline, MAX_ARROWS, readPalette, type Palette } from './drawTimeline';
 import { firstAtOrAfter } from '../../../projection/timeline';
-import { AXIS, hitTest, layoutRows, tOf, zoom, type View } from './timelineLayout';
+import { AXIS, hitTest, layoutRows, recordDrawn, tOf, zoom, type View } from './timelineLayout';
 import './timeline.css';
 
 /** While running, the canvas redraws at most this often (10 times a second). */
@@ -65,15 +65,9 @@ export function TimelineView() {
     if (ctx === null) return;
     palette.current ??= readPalette(c);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTimeline(
-      ctx,
-      timeline,
-      rows,
-      { ...shown, scrollY: Math.min(shown.scrollY, maxScroll) },
-      size,
-      cursorT,
-      palette.current,
-    );
+    const drawnView = { ...shown, scrollY: Math.min(shown.scrollY, maxScroll) };
+    drawTimeline(ctx, timeline, rows, drawnView, size, cursorT, palette.current);
+    recordDrawn(timeline, rows, drawnView, size.width);
     return undefined;
   });
 

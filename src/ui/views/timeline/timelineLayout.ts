@@ -1,6 +1,12 @@
 // Geometry of the timeline: rows (a time axis, a track per core, a track per thread), the time
 // to x mapping of the current view, and hit-testing a click back to a span or a message. Pure.
-import { firstAtOrAfter, spanAt, type TimelineModel } from '../../../projection/timeline';
+import {
+  firstAtOrAfter,
+  MODES,
+  OFF,
+  spanAt,
+  type TimelineModel,
+} from '../../../projection/timeline';
 
 export const GUTTER = 112;
 export const AXIS = 20;
@@ -98,4 +104,40 @@ export function hitTest(
   if (!spans) return null;
   const k = spanAt(spans, t);
   return k < 0 ? null : spans.index[k]!;
+}
+
+/** One span as the timeline drew it: its time, its mode and where it went on the canvas. */
+export interface DrawnSpan {
+  t0: number;
+  t1: number;
+  mode: string;
+  x0: number;
+  x1: number;
+}
+
+let drawn: { tl: TimelineModel; rows: Rows; view: View; width: number } | null = null;
+
+/** Remember what the last frame drew from (the test hooks read it back). */
+export function recordDrawn(tl: TimelineModel, rows: Rows, view: View, width: number): void {
+  drawn = { tl, rows, view, width };
+}
+
+/** Every row of the last frame with the spans it drew in view (off-core time left out). */
+export function drawnSpans(): { kind: Row['kind']; label: string; spans: DrawnSpan[] }[] {
+  if (drawn === null) return [];
+  const { tl, rows, view, width } = drawn;
+  return rows.rows.map((row) => {
+    const s = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
+    const spans: DrawnSpan[] = [];
+    const n = s?.start.length ?? 0;
+    for (let k = 0; s !== undefined && k < n; k++) {
+      const t0 = s.start[k]!;
+      const t1 = k + 1 < n ? s.start[k + 1]! : tl.end;
+      const mode = s.mode[k]!;
+      if (mode === OFF || t1 < view.t0 || t0 > view.t1) continue;
+      const x0 = xOf(view, width, t0);
+      spans.push({ t0, t1, mode: MODES[mode] ?? 'unknown', x0, x1: xOf(view, width, t1) });
+    }
+    return { kind: row.kind, label: row.label, spans };
+  });
 }

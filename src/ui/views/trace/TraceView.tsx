@@ -5,6 +5,9 @@ import { eventSentence } from '../../../projection/eventText';
 import type { SimEvent } from '../../../sim/simEvents';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
+import { RunDownloads } from './RunDownloads';
+import { EVENT_TYPES } from '../../../sim/events/schema';
+import { isFiltering, matchesFilter, NO_FILTER, type TraceFilter } from './traceFilter';
 import './trace.css';
 
 const BEFORE = 80;
@@ -36,17 +39,72 @@ const Row = memo(function Row({
   );
 });
 
+/** Filtered rows listed at most (the matches nearest the cursor). */
+const MAX_MATCHES = 400;
+
+function FilterField({
+  name,
+  value,
+  onChange,
+  list,
+}: {
+  name: keyof TraceFilter;
+  value: string;
+  onChange: (v: string) => void;
+  list?: readonly string[];
+}) {
+  if (list !== undefined) {
+    return (
+      <select
+        aria-label={`Filter by ${name}`}
+        data-testid={`trace-filter-${name}`}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">any {name}</option>
+        {list.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      aria-label={`Filter by ${name}`}
+      data-testid={`trace-filter-${name}`}
+      placeholder={name}
+      size={name === 'text' ? 14 : 7}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
+}
+
 export function TraceView() {
   const log = useAppStore((s) => s.log);
   const cursor = useRunThrottled((s) => s.cursor);
   const length = useRunThrottled((s) => s.log.length);
+  const threads = useAppStore((s) => s.description?.threads);
   const { seek } = useActions();
   const [goto, setGoto] = useState('');
+  const [filter, setFilter] = useState<TraceFilter>(NO_FILTER);
+  const filtering = isFiltering(filter);
   const rows = useMemo(() => {
+    if (filtering) {
+      const out: SimEvent[] = [];
+      for (let i = 0; i < length && out.length < MAX_MATCHES; i++) {
+        const e = log.get(i);
+        if (matchesFilter(e, filter, () => eventSentence(e))) out.push(e);
+      }
+      return out;
+    }
     const from = Math.max(0, cursor - BEFORE);
     const to = Math.min(length, cursor + AFTER);
     return Array.from({ length: Math.max(0, to - from) }, (_, k) => log.get(from + k));
-  }, [log, cursor, length]);
+  }, [log, cursor, length, filter, filtering]);
+  const set = (k: keyof TraceFilter) => (v: string) => setFilter((f) => ({ ...f, [k]: v }));
   const current = useRef<HTMLDivElement>(null);
   useEffect(() => {
     current.current?.querySelector('.current')?.scrollIntoView({ block: 'center' });
@@ -68,9 +126,24 @@ export function TraceView() {
             onChange={(e) => setGoto(e.target.value)}
           />
         </form>
-        <span className="muted">
-          the event at the cursor is highlighted; later events (already simulated) are dimmed
-        </span>
+        <FilterField name="type" value={filter.type} onChange={set('type')} list={EVENT_TYPES} />
+        <FilterField
+          name="thread"
+          value={filter.thread}
+          onChange={set('thread')}
+          list={threads?.map((t) => t.name) ?? []}
+        />
+        <FilterField name="core" value={filter.core} onChange={set('core')} />
+        <FilterField name="object" value={filter.object} onChange={set('object')} />
+        <FilterField name="text" value={filter.text} onChange={set('text')} />
+        {filtering && (
+          <span className="muted" data-testid="trace-matches">
+            {rows.length >= MAX_MATCHES
+              ? `first ${MAX_MATCHES} matches`
+              : `${rows.length} matching`}
+          </span>
+        )}
+        <RunDownloads />
       </div>
       <div className="trace" ref={current}>
         {rows.length === 0 && <div className="empty">No events yet.</div>}

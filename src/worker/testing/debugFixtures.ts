@@ -1,11 +1,11 @@
 // Scenarios made for the debugger's tests, and a helper that scans a finished run for hits.
 import { createProjection } from '../../projection/initialProjection';
 import type { SimEvent } from '../../sim/simEvents';
-import { runFixture, type FixtureRun } from '../../worker/testing/fixtures';
+import { runFixture, type FixtureRun } from './fixtures';
 import type { ConfigOverrides } from '../../sim/config';
-import type { Condition, DebugBreakpoint } from '../conditions';
-import type { CompiledExpression } from '../evaluators';
-import { HitScanner } from '../hitScanner';
+import type { Condition, DebugBreakpoint } from '../../debugger/conditions';
+import type { CompiledExpression } from '../../debugger/evaluators';
+import { HitScanner } from '../../debugger/hitScanner';
 
 /** Three clients on three cores (spread apart by `spread`) call a server that is busy first: senders queue up. */
 export const QUEUE = `import { scenario, type Sys } from 'ipcscope';
