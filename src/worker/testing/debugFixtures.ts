@@ -63,7 +63,7 @@ export default scenario({
   name: 'budget',
   machine: { platform: 'a57-tx1', cores: 1, mcs: true },
   setup(k) {
-    k.process('worker', worker, { core: 0, priority: 100, budget: 1, period: 1000 });
+    k.process('worker', worker, { core: 0, priority: 100, budget: 20, period: 1000 });
   },
 });
 function* worker(sys: Sys) {
