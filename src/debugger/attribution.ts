@@ -113,10 +113,14 @@ export class ChainFold {
           h.imposedCycles += e.cycles;
         }
         if (this.finishing.delete(e.thread)) this.serving.delete(e.thread);
-        // The core goes back to user mode in whichever thread it runs now (the one that made
-        // the entry, or the one the entry switched to).
+        return;
+      }
+      case 'coreModeChanged': {
+        // User time starts when the core says it is back in user mode, in whichever thread it
+        // runs then (the switch at the end of a kernel entry comes before it).
+        this.leaveUser(e.core, e.t);
         const now = this.onCore.get(e.core);
-        if (now !== undefined && this.serving.has(now)) {
+        if (e.mode === 'user' && now !== undefined && this.serving.has(now)) {
           this.user.set(now, { core: e.core, since: e.t });
         }
         return;

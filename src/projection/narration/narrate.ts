@@ -30,6 +30,8 @@ interface Open {
   core: number;
   t: number;
   events: SimEvent[];
+  /** The entry's syscallExited has been seen; its switch and mode change may follow. */
+  exited: boolean;
 }
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -48,34 +50,56 @@ export function narrate(
   const out: NarrationLine[] = [];
   const open = new Map<number, Open>();
   /** The line just closed on each core, which post-exit events (lock release, IPIs) extend. */
-  const closed = new Map<number, { line: NarrationLine; events: SimEvent[] }>();
+  const closed = new Map<number, { line: NarrationLine; events: SimEvent[]; entry: boolean }>();
+  const close = (cur: Open) => {
+    open.delete(cur.core);
+    const line = tellEntry(cur, ctx);
+    out.push(line);
+    closed.set(cur.core, { line, events: cur.events, entry: true });
+  };
   for (const e of events) {
     const cur = open.get(e.core);
     if (cur !== undefined) {
-      cur.events.push(e);
-      cur.last = e.seq;
-      if (e.type === 'syscallExited') {
-        open.delete(e.core);
-        const line = tellEntry(cur, ctx);
-        out.push(line);
-        closed.set(e.core, { line, events: cur.events });
+      // The switch at the end of a kernel entry and the core's return to user mode belong to
+      // the entry (the thread that entered owns it; the switch happens at its end).
+      const tail = e.type === 'threadSwitched' || e.type === 'coreModeChanged';
+      if (!cur.exited || tail) {
+        cur.events.push(e);
+        cur.last = e.seq;
+        if (e.type === 'syscallExited') cur.exited = true;
+        if (cur.exited && e.type === 'coreModeChanged' && e.mode !== 'kernel') close(cur);
+        continue;
       }
-      continue;
+      close(cur);
     }
     if (e.type === 'syscallEntered' || e.type === 'interruptTaken') {
       closed.delete(e.core);
-      open.set(e.core, { first: e.seq, last: e.seq, core: e.core, t: e.t, events: [e] });
+      open.set(e.core, {
+        first: e.seq,
+        last: e.seq,
+        core: e.core,
+        t: e.t,
+        events: [e],
+        exited: false,
+      });
       continue;
     }
     const after = closed.get(e.core);
-    if (after !== undefined && (e.type === 'lockReleased' || e.type === 'ipiSent')) {
+    const extends_ =
+      e.type === 'coreModeChanged' ||
+      (after?.entry === true && (e.type === 'lockReleased' || e.type === 'ipiSent'));
+    if (after !== undefined && extends_) {
       after.line.last = e.seq;
       if (e.type === 'ipiSent') after.line.text += ` ${tellIpi(e, after.events, ctx)}`;
       continue;
     }
     closed.delete(e.core);
     const text = tellAlone(e, ctx);
-    if (text !== null) out.push({ first: e.seq, last: e.seq, core: e.core, t: e.t, text });
+    if (text !== null) {
+      const line = { first: e.seq, last: e.seq, core: e.core, t: e.t, text };
+      out.push(line);
+      closed.set(e.core, { line, events: [e], entry: false });
+    }
   }
   // Entries still open at the end of the events: tell what is known so far.
   for (const cur of open.values()) out.push(tellEntry(cur, ctx));
