@@ -1,5 +1,6 @@
 // Flag parsing for every command: `--flag value` and `--flag=value`, booleans, repeatable flags,
 // and the value checks shared by run and sweep. Every problem is a UsageError naming the flag.
+import type { ConfigOverrides } from '../sim/config';
 import { PLATFORMS } from '../sim/machine/platforms';
 import { UsageError } from './errors';
 
@@ -124,4 +125,24 @@ export function splitList(flag: string, text: string): string[] {
     throw new UsageError(`option '--${flag}' has an empty item in '${text}'`);
   }
   return items;
+}
+
+/** The machine flags shared by run and diff (--platform, --cores, --kernel, --mcs, --seed, --param). */
+export function machineFlags(a: ParsedArgs): ConfigOverrides {
+  const v = a.values;
+  const o: ConfigOverrides = {};
+  if (v.has('platform')) o.platform = parsePlatform('platform', v.get('platform')!);
+  if (v.has('cores')) o.cores = parseCores('cores', v.get('cores')!);
+  if (v.has('kernel')) o.kernel = parseKernel('kernel', v.get('kernel')!);
+  if (a.bools.has('mcs')) o.mcs = true;
+  if (v.has('seed')) o.seed = parseInteger('seed', v.get('seed')!, 0, 2 ** 32 - 1);
+  const params = a.repeats.get('param');
+  if (params !== undefined) {
+    o.params = {};
+    for (const p of params) {
+      const { name, values } = parseParam(p, false);
+      o.params[name] = values[0]!;
+    }
+  }
+  return o;
 }

@@ -12,15 +12,7 @@ import { ConfigError } from '../sim/config';
 import { ScenarioError } from '../loader/loadScenario';
 import { diffInput, runVariant } from '../worker/debug/variantRun';
 import { LOG_CAP } from '../worker/sessionLimits';
-import {
-  parseArgs,
-  parseCores,
-  parseInteger,
-  parseKernel,
-  parseParam,
-  parsePlatform,
-  type FlagSpec,
-} from './args';
+import { machineFlags, parseArgs, parseInteger, type FlagSpec } from './args';
 import { EXIT_OK, ScenarioFailure, UsageError } from './errors';
 import type { CliIo } from './io';
 import { formatNumber, formatTable } from './table';
@@ -100,25 +92,6 @@ interface Side {
   overrides: ConfigOverrides;
   file: string | null;
   flags: string;
-}
-
-function machineFlags(a: ReturnType<typeof parseArgs>): ConfigOverrides {
-  const v = a.values;
-  const o: ConfigOverrides = {};
-  if (v.has('platform')) o.platform = parsePlatform('platform', v.get('platform')!);
-  if (v.has('cores')) o.cores = parseCores('cores', v.get('cores')!);
-  if (v.has('kernel')) o.kernel = parseKernel('kernel', v.get('kernel')!);
-  if (a.bools.has('mcs')) o.mcs = true;
-  if (v.has('seed')) o.seed = parseInteger('seed', v.get('seed')!, 0, 2 ** 32 - 1);
-  const params = a.repeats.get('param');
-  if (params !== undefined) {
-    o.params = {};
-    for (const p of params) {
-      const { name, values } = parseParam(p, false);
-      o.params[name] = values[0]!;
-    }
-  }
-  return o;
 }
 
 function parseSide(name: 'a' | 'b', text: string, common: ConfigOverrides): Side {

@@ -5,15 +5,7 @@ import type { ConfigOverrides } from '../sim/config';
 import { runFileWriters } from '../sim/export/runFiles';
 import type { SimEvent } from '../sim/simEvents';
 import { computeRunSummary } from '../sim/summary';
-import {
-  parseArgs,
-  parseCores,
-  parseInteger,
-  parseKernel,
-  parseParam,
-  parsePlatform,
-  type FlagSpec,
-} from './args';
+import { machineFlags, parseArgs, parseInteger, type FlagSpec } from './args';
 import { EXIT_FAILED, EXIT_OK, UsageError } from './errors';
 import { FileWriter } from './fileWriter';
 import type { CliIo } from './io';
@@ -82,20 +74,7 @@ export function parseRunOptions(argv: readonly string[]): RunOptions | 'help' {
     throw new UsageError(`one scenario FILE only, got '${a.positionals.slice(1).join(' ')}' too`);
   }
   const v = a.values;
-  const overrides: ConfigOverrides = {};
-  if (v.has('platform')) overrides.platform = parsePlatform('platform', v.get('platform')!);
-  if (v.has('cores')) overrides.cores = parseCores('cores', v.get('cores')!);
-  if (v.has('kernel')) overrides.kernel = parseKernel('kernel', v.get('kernel')!);
-  if (a.bools.has('mcs')) overrides.mcs = true;
-  if (v.has('seed')) overrides.seed = parseInteger('seed', v.get('seed')!, 0, 2 ** 32 - 1);
-  const params = a.repeats.get('param');
-  if (params !== undefined) {
-    overrides.params = {};
-    for (const p of params) {
-      const { name, values } = parseParam(p, false);
-      overrides.params[name] = values[0]!;
-    }
-  }
+  const overrides = machineFlags(a);
   const limits = parseLimits(v);
   return {
     file: a.positionals[0]!,
