@@ -3,7 +3,12 @@
 import type { SimEvent } from '../sim/simEvents';
 import type { ConfigOverrides } from '../sim/config';
 import { isIdle, type AppStore } from './store/createAppStore';
-import { drawnSpans, type DrawnSpan } from './views/timeline/timelineLayout';
+import {
+  drawnRects,
+  drawnSpans,
+  type DrawnRect,
+  type DrawnSpan,
+} from './views/timeline/drawnRecord';
 
 export interface IpcscopeHooks {
   store: AppStore;
@@ -14,6 +19,8 @@ export interface IpcscopeHooks {
   loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
   /** The timeline's rows and the spans its last frame drew. */
   timelineSpans(): { kind: string; label: string; spans: DrawnSpan[] }[];
+  /** The rectangles the timeline's last frame filled, per row in view (the mix per column). */
+  timelineRects(): { kind: string; label: string; rects: DrawnRect[] }[];
 }
 
 declare global {
@@ -41,6 +48,7 @@ export function installTestHooks(store: AppStore): void {
     event: (i) => store.getState().log.get(i),
     scenarios: () => store.getState().scenarios.map((s) => s.id),
     timelineSpans: drawnSpans,
+    timelineRects: drawnRects,
     loadSource(source, file, overrides = {}, run = false) {
       store.getState().loadSource(source, file, overrides, { run });
     },
