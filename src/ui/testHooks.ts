@@ -6,8 +6,9 @@ import { isIdle, type AppStore } from './store/createAppStore';
 import {
   drawnRects,
   drawnSpans,
+  drawnView,
   type DrawnRect,
-  type DrawnSpan,
+  type DrawnRow,
 } from './views/timeline/drawnRecord';
 
 export interface IpcscopeHooks {
@@ -18,7 +19,9 @@ export interface IpcscopeHooks {
   scenarios(): string[];
   loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
   /** The timeline's rows and the spans its last frame drew. */
-  timelineSpans(): { kind: string; label: string; spans: DrawnSpan[] }[];
+  timelineSpans(): DrawnRow[];
+  /** The timeline's last frame: its time range (cycles) and track scroll (px). */
+  timelineView(): { t0: number; t1: number; scrollY: number } | null;
   /** The rectangles the timeline's last frame filled, per row in view (the mix per column). */
   timelineRects(): { kind: string; label: string; rects: DrawnRect[] }[];
 }
@@ -49,6 +52,7 @@ export function installTestHooks(store: AppStore): void {
     scenarios: () => store.getState().scenarios.map((s) => s.id),
     timelineSpans: drawnSpans,
     timelineRects: drawnRects,
+    timelineView: drawnView,
     loadSource(source, file, overrides = {}, run = false) {
       store.getState().loadSource(source, file, overrides, { run });
     },

@@ -1,7 +1,7 @@
 // What the timeline's last frame drew, kept for the test hooks: the spans in view per row, and
 // the rectangles each row's pixel columns became (so a test can check the mix a column shows).
 import { MODES, OFF, type TimelineModel } from '../../../projection/timeline';
-import { xOf, type Row, type Rows, type View } from './timelineLayout';
+import { AXIS, xOf, type Row, type Rows, type View } from './timelineLayout';
 
 /** One span as the timeline drew it: its time, its mode and where it went on the canvas. */
 export interface DrawnSpan {
@@ -46,8 +46,22 @@ export function drawnRects(): { kind: Row['kind']; label: string; rects: DrawnRe
   return [...drawn.rects].map(([row, rects]) => ({ kind: row.kind, label: row.label, rects }));
 }
 
+/** The time range and scroll of the last frame. */
+export function drawnView(): View | null {
+  return drawn === null ? null : { ...drawn.view };
+}
+
+/** A row as the last frame drew it: its top and height on the canvas, in CSS px. */
+export interface DrawnRow {
+  kind: Row['kind'];
+  label: string;
+  y: number;
+  h: number;
+  spans: DrawnSpan[];
+}
+
 /** Every row of the last frame with the spans it drew in view (off-core time left out). */
-export function drawnSpans(): { kind: Row['kind']; label: string; spans: DrawnSpan[] }[] {
+export function drawnSpans(): DrawnRow[] {
   if (drawn === null) return [];
   const { tl, rows, view, width } = drawn;
   return rows.rows.map((row) => {
@@ -62,6 +76,7 @@ export function drawnSpans(): { kind: Row['kind']; label: string; spans: DrawnSp
       const x0 = xOf(view, width, t0);
       spans.push({ t0, t1, mode: MODES[mode] ?? 'unknown', x0, x1: xOf(view, width, t1) });
     }
-    return { kind: row.kind, label: row.label, spans };
+    const y = AXIS + row.y - view.scrollY;
+    return { kind: row.kind, label: row.label, y, h: row.h, spans };
   });
 }
