@@ -10,7 +10,8 @@ import { isSchedulable, setThreadState, tcbSchedEnqueue } from './kernel/schedul
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
+import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
@@ -25,41 +26,6 @@ import {
   updateTimestamp,
   userSlice,
 } from './kernel/timer';
-
-export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
-export type Interrupt = 'ipi' | 'timer' | 'release';
-
-export interface Entry {
-  thread: Tcb;
-  req: SyscallRequest | null;
-  irq: Interrupt | null;
-  name: string;
-  requestedAt: number;
-  outcome: SyscallOutcome | null;
-  cost: number;
-  ipis: number[];
-  sgis: { core: number; ntfn: Notification }[];
-  /** The scheduler's switches, emitted when the entry ends. */
-  switches: SimEventBody[];
-  /** Messages the entry moved. */
-  messages: number;
-}
-
-export interface CoreRt {
-  id: number;
-  mode: CoreMode;
-  /** The mode last reported by a coreModeChanged event. */
-  shown: CoreModeName;
-  /** Generation: bumps when user work is preempted, so its completion event is ignored. */
-  gen: number;
-  userStart: number;
-  pendingIrq: Interrupt | null;
-  entry: Entry | null;
-  /** The time a release interrupt is armed for (MCS release queue head), or -1. */
-  releaseAt: number;
-  /** Notifications to signal when the next cross-image SGI is taken on this core. */
-  pendingSignals: Notification[];
-}
 
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
@@ -90,7 +56,7 @@ export class CoreRunner {
   static readonly START = START;
   readonly cores: CoreRt[];
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: CoreContext) {
     this.cores = sim.world.state.nodes.map((n) => ({
       id: n.core,
       mode: 'idle',

@@ -7,13 +7,15 @@ import { EventQueue } from './engine/eventQueue';
 import { createRng, type Rng } from './engine/rng';
 import { EventLog } from './events/eventLog';
 import { EntryEffects } from './effects';
-import { CoreRunner, type CoreRt } from './coreRunner';
+import type { CoreContext } from './coreContext';
+import { CoreRunner } from './coreRunner';
+import type { CoreRt } from './coreState';
 import { BigLock } from './machine/bigLock';
 import { CacheLineDirectory } from './machine/cacheLines';
 import type { PlatformOverride, PlatformProfile } from './machine/platform';
 import type { Kernel } from './kernel/kernelState';
 import { tcbSchedAppend } from './kernel/scheduler';
-import type { ProgramHost, ThreadRuntime } from './programs';
+import type { ProgramHost, ScriptError, ThreadRuntime } from './programs';
 import type * as Api from './script/ipcscope';
 import { createSeL4Sys } from './script/runtime';
 import type { SimEvent, SimEventBody } from './simEvents';
@@ -43,14 +45,9 @@ export interface FaultRecord {
   detail: string;
 }
 
-export interface ScriptError {
-  thread: string;
-  message: string;
-  line: number | null;
-  watchdog: boolean;
-}
+export type { ScriptError } from './programs';
 
-export class Simulation {
+export class Simulation implements CoreContext {
   readonly profile: PlatformProfile;
   readonly world: World;
   readonly k: Kernel;
