@@ -1,6 +1,9 @@
-// A screenshot of every view, saved under test-results/screens/ and attached to the report.
-import path from 'node:path';
-import { test } from './fixtures';
+// Screenshots of every view compared with the committed baselines (screens.spec.ts-snapshots/):
+// the same run at the same event, animations off, the caret hidden, so a change in what a view
+// draws fails here. After an intended change: `npx playwright test e2e/screens.spec.ts
+// --update-snapshots`, look at the new pictures, and commit them.
+import { expect, test } from './fixtures';
+import type { Locator } from '@playwright/test';
 
 const VIEWS = [
   'toolbar',
@@ -13,31 +16,49 @@ const VIEWS = [
 ];
 const TABS = ['lines', 'namespace', 'console', 'trace'];
 
-test('a screenshot of each view', async ({ app, page }, info) => {
+/** A few pixels of anti-aliasing may differ; a changed label or bar does not fit in 0.2%. */
+const SHOT = { maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide' } as const;
+
+const same = (locator: Locator, name: string) =>
+  expect(locator).toHaveScreenshot(`${name}.png`, SHOT);
+
+test('every view looks as its baseline', async ({ app, page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await app.open('?scenario=exp-cross-core&platform=xeon-2s&cores=8&paused=1');
   await page.evaluate(() => window.__ipcscope!.store.getState().seek(1500));
   await app.idle();
   await app.press('Shift+ArrowRight');
   await app.press('Alt+ArrowRight');
-  const save = async (name: string, locator = page.getByTestId(name)) => {
-    const file = path.join('test-results', 'screens', `${name}.png`);
-    await locator.screenshot({ path: file });
-    await info.attach(name, { path: file, contentType: 'image/png' });
-  };
-  await save('app', page.locator('#root'));
-  for (const v of VIEWS) await save(v);
+  // The pointer away from the timeline: no tooltip, no hover.
+  await page.mouse.move(0, 0);
+  await same(page.locator('#root'), 'app');
+  for (const v of VIEWS) await same(page.getByTestId(v), v);
   for (const t of TABS) {
     await page.getByTestId(`tab-${t}`).click();
-    await save(`tab-${t}`, page.getByTestId('bottom-panel'));
+    await same(page.getByTestId('bottom-panel'), `tab-${t}`);
   }
   await page.keyboard.press('?');
-  await save('help');
+  await same(page.getByTestId('help'), 'help');
   await page.keyboard.press('Escape');
-  // The namespace view with a UX/RT scenario: mount tables, unions, file operations as hops.
+});
+
+test('the namespace view of a UX/RT scenario looks as its baseline', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  // Mount tables, unions, file operations as hops, at the end of the run.
   await app.open('?scenario=uxrt-union&speed=max');
   await page.getByTestId('tab-namespace').click();
   await page.getByTestId('file-ops').waitFor();
-  await save('tab-namespace-uxrt', page.getByTestId('bottom-panel'));
-  await save('app-uxrt', page.locator('#root'));
+  await page.mouse.move(0, 0);
+  await same(page.getByTestId('bottom-panel'), 'tab-namespace-uxrt');
+  await same(page.locator('#root'), 'app-uxrt');
+});
+
+test('64 cores in the machine view look as their baseline', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await app.open('?scenario=exp-cross-core&platform=epyc-2s&cores=64&paused=1');
+  await page.evaluate(() => window.__ipcscope!.store.getState().seek(3000));
+  await app.idle();
+  await page.mouse.move(0, 0);
+  await same(page.getByTestId('view-machine'), 'view-machine-64');
+  await same(page.getByTestId('view-timeline'), 'view-timeline-64');
 });
