@@ -17,6 +17,18 @@ function build(description: MachineDescription, log: SimEvent[]): TimelineModel 
 }
 
 describe('TimelineModel', () => {
+  it('lists a message cut at seL4_MsgMaxLength among the console lines, and no other message', () => {
+    const { log, description } = runFixture(MIXED);
+    const first = log.findIndex((e) => e.type === 'messageTransferred');
+    expect(first).toBeGreaterThanOrEqual(0);
+    const cut = log.map((e, i) =>
+      i === first && e.type === 'messageTransferred' ? { ...e, length: 120, requested: 130 } : e,
+    );
+    const tl = build(description, cut);
+    const messages = tl.console.index.filter((i) => cut[i]!.type === 'messageTransferred');
+    expect(messages).toEqual([log[first]!.seq]);
+  });
+
   it("a core's span at any event time shows the mode and thread the projection has there", () => {
     for (const src of [MIXED, PASSIVE]) {
       const { log, description } = runFixture(src);

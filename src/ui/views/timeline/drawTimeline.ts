@@ -95,30 +95,39 @@ function addSpans(
   }
 }
 
-/** Split h pixels among the modes by their cover of one column (largest remainder). */
-function columnHeights(cover: Float32Array, at: number, modes: number, h: number, out: Int32Array) {
+/**
+ * Split h pixels among the modes by their cover of one column: largest remainder, and a pixel at
+ * least for any mode present, taken back from the biggest share.
+ */
+export function columnHeights(
+  cover: Float32Array,
+  at: number,
+  modes: number,
+  h: number,
+  out: Int32Array,
+): void {
   let total = 0;
   for (let m = 0; m < modes; m++) total += cover[at + m]!;
   if (total < 0.05) return;
   // A column part off-core (a thread's track) fills only the share it was on a core.
   const px = Math.round(h * Math.min(1, total));
+  const rest: number[] = [];
   let used = 0;
-  let present = 0;
   for (let m = 0; m < modes; m++) {
-    if (cover[at + m]! <= 0.01) continue;
-    present++;
-    out[m] = Math.max(1, Math.floor((px * cover[at + m]!) / total));
+    const exact = (px * cover[at + m]!) / total;
+    out[m] = Math.floor(exact + 1e-6);
     used += out[m]!;
+    rest[m] = exact - out[m]!;
   }
-  // Hand the pixels left (or take the extra back) from the biggest share first.
-  while (used !== px && present > 0) {
-    let big = -1;
-    for (let m = 0; m < modes; m++) {
-      if (out[m]! > (used > px ? 1 : 0) && (big < 0 || cover[at + m]! > cover[at + big]!)) big = m;
-    }
-    if (big < 0) break;
-    out[big]! += used < px ? 1 : -1;
-    used += used < px ? 1 : -1;
+  const byRest = [...rest.keys()].sort((x, y) => rest[y]! - rest[x]! || x - y);
+  for (let i = 0; used < px; i = (i + 1) % modes, used++) out[byRest[i]!]! += 1;
+  for (let m = 0; m < modes; m++) {
+    if (out[m] !== 0 || cover[at + m]! <= 0.005) continue;
+    let big = 0;
+    for (let j = 1; j < modes; j++) if (out[j]! > out[big]!) big = j;
+    if (out[big]! <= 1) break;
+    out[big]! -= 1;
+    out[m] = 1;
   }
 }
 
