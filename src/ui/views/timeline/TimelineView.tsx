@@ -10,7 +10,7 @@ import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { drawTimeline, MAX_ARROWS, readPalette, type Palette } from './drawTimeline';
 import { firstAtOrAfter, spanAt } from '../../../projection/timeline';
-import { recordDrawn, type DrawnRect } from './drawnRecord';
+import { recordDrawn } from './drawnRecord';
 import { timelineKey } from './timelineKeys';
 import {
   AXIS,
@@ -125,9 +125,8 @@ export function TimelineView() {
     if (ctx === null) return;
     palette.current ??= readPalette(c);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const record = new Map<Row, DrawnRect[]>();
-    drawTimeline(ctx, timeline, rows, shown, size, cursorT, palette.current, selectedRow, record);
-    recordDrawn(timeline, rows, shown, size.width, record);
+    drawTimeline(ctx, timeline, rows, shown, size, cursorT, palette.current, selectedRow);
+    recordDrawn(timeline, rows, shown, size.width, size.height);
     return undefined;
   });
 

@@ -141,8 +141,6 @@ export function drawTimeline(
   pal: Palette,
   /** The selected thread's track, drawn with a band behind it. */
   selected: Row | null = null,
-  /** Filled with the rectangles each row in view drew (for the test hooks). */
-  record: Map<Row, DrawnRect[]> | null = null,
 ): void {
   const { width, height } = size;
   ctx.fillStyle = pal.bg;
@@ -186,9 +184,7 @@ export function drawTimeline(
     ctx.fillStyle = r === selected ? pal.cursor : pal.text;
     ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
     const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
-    const out = record === null ? null : [];
-    if (out !== null) record!.set(r, out);
-    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4, out);
+    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4, null);
   }
   // fillRect, not one path of rectangles: a software rasterizer fills rectangles far faster.
   spanRects.forEach((r, mode) => {
@@ -247,6 +243,17 @@ export function drawTimeline(
   });
   ctx.restore();
   drawCursor(ctx, view, size, cursorT, pal);
+}
+
+/** The rectangles one row's columns become in a view (what drawTimeline fills for it). */
+export function rowRects(tl: TimelineModel, row: Row, view: View, width: number): DrawnRect[] {
+  const s = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
+  const out: DrawnRect[] = [];
+  if (s === undefined) return out;
+  const rects = MODES.map((): number[] => []);
+  const cover = new Float32Array(Math.ceil(width) * MODES.length);
+  addSpans(rects, cover, s, view, width, Math.max(tl.end, view.t0), 0, row.h - 4, out);
+  return out;
 }
 
 /** More messages than this in view are not drawn (they would be a solid block anyway). */

@@ -1,6 +1,7 @@
 // What the timeline's last frame drew, kept for the test hooks: the spans in view per row, and
 // the rectangles each row's pixel columns became (so a test can check the mix a column shows).
 import { MODES, OFF, type TimelineModel } from '../../../projection/timeline';
+import { rowRects } from './drawTimeline';
 import { AXIS, xOf, type Row, type Rows, type View } from './timelineLayout';
 
 /** One span as the timeline drew it: its time, its mode and where it went on the canvas. */
@@ -21,29 +22,27 @@ export interface DrawnRect {
   share: number;
 }
 
-let drawn: {
-  tl: TimelineModel;
-  rows: Rows;
-  view: View;
-  width: number;
-  rects: Map<Row, DrawnRect[]>;
-} | null = null;
+let drawn: { tl: TimelineModel; rows: Rows; view: View; width: number; height: number } | null =
+  null;
 
-/** Remember what the last frame drew from (the test hooks read it back). */
+/** Remember what the last frame drew from (the test hooks read it back, and redo the columns). */
 export function recordDrawn(
   tl: TimelineModel,
   rows: Rows,
   view: View,
   width: number,
-  rects: Map<Row, DrawnRect[]>,
+  height: number,
 ): void {
-  drawn = { tl, rows, view, width, rects };
+  drawn = { tl, rows, view, width, height };
 }
 
 /** Every row of the last frame in view with the rectangles its columns became. */
 export function drawnRects(): { kind: Row['kind']; label: string; rects: DrawnRect[] }[] {
   if (drawn === null) return [];
-  return [...drawn.rects].map(([row, rects]) => ({ kind: row.kind, label: row.label, rects }));
+  const { tl, rows, view, width, height } = drawn;
+  return rows.rows
+    .filter((r) => AXIS + r.y - view.scrollY + r.h >= AXIS && AXIS + r.y - view.scrollY <= height)
+    .map((r) => ({ kind: r.kind, label: r.label, rects: rowRects(tl, r, view, width) }));
 }
 
 /** The time range and scroll of the last frame. */
