@@ -16,8 +16,8 @@ const VIEWS = [
 ];
 const TABS = ['lines', 'namespace', 'console', 'trace'];
 
-/** A few pixels of anti-aliasing may differ; a changed label or bar does not fit in 0.2%. */
-const SHOT = { maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide' } as const;
+/** A few pixels of anti-aliasing may differ; a changed label or bar does not fit in 0.1%. */
+const SHOT = { maxDiffPixelRatio: 0.001, animations: 'disabled', caret: 'hide' } as const;
 
 const same = (locator: Locator, name: string) =>
   expect(locator).toHaveScreenshot(`${name}.png`, SHOT);

@@ -48,7 +48,8 @@ export function HelpOverlay() {
             <b>Machine</b>: each card is a core: its thread and mode (
             <span className="c-user">user</span>, <span className="c-kernel">kernel</span>,{' '}
             <span className="c-spin">spinning</span> on the big lock, idle). Arrows are cache lines
-            that just moved between cores, coloured by what the move cost.
+            that just moved between cores, coloured by what the move cost (on a big machine, joined
+            between clusters with counts; the zoom button switches fit / full size).
           </p>
           <p>
             <b>Endpoints</b>: state and queue in order; senders show the badge of the cap they used.{' '}
