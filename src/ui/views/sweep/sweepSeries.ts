@@ -94,7 +94,7 @@ function seriesKey(grid: SweepGrid, axis: XAxis): (r: SweepRow) => string {
   for (const n of v.params) {
     if (axis !== `param:${n}`) parts.push((r) => `${n} ${r.params[n]}`);
   }
-  if (axis !== 'cores' && v.cores) parts.push((r) => `${r.cores} cores`);
+  if (axis !== 'cores' && v.cores) parts.push((r) => `${r.cores} core${r.cores === 1 ? '' : 's'}`);
   if (v.seed) parts.push((r) => `seed ${r.seed}`);
   if (parts.length === 0) return (r) => `${r.platform} · ${r.kernel}`;
   return (r) => parts.map((p) => p(r)).join(' · ');
