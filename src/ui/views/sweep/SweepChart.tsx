@@ -52,7 +52,8 @@ export function SweepChart(p: SweepChartProps) {
       data-testid="sweep-chart"
       width={p.width}
       height={p.height}
-      role="img"
+      // A group, not an img: its points are buttons.
+      role="group"
       aria-label={`${p.yLabel} by ${p.xLabel}`}
     >
       {y.ticks(5).map((t) => (
