@@ -51,3 +51,26 @@ test('a sweep runs in the browser, draws its chart, and a point opens that run',
   expect(s.errors).toEqual([]);
   expect(s.total).toBeGreaterThan(0);
 });
+
+test('a running sweep shows its progress and stops on Cancel, keeping the points done', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.open('?scenario=exp-smp-pingpong&paused=1');
+  await page.getByTestId('tab-sweep').click();
+  await page.getByTestId('sweep-cores').fill('1,2,3,4,5,6,7,8');
+  await page.getByTestId('sweep-values').fill('500,4000');
+  await page.getByTestId('sweep-run').click();
+  const status = page.getByTestId('sweep-status');
+  await expect(status).toHaveAttribute('data-status', 'running');
+  await expect(status).toContainText(/\b[1-9]\d* of 16 points/);
+  await expect(status).toContainText('left');
+  await page.getByTestId('sweep-cancel').click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
+  await expect(status).toContainText('cancelled');
+  const points = await page.getByTestId('sweep-point').count();
+  expect(points).toBeGreaterThan(0);
+  expect(points).toBeLessThan(16);
+  await expect(page.getByTestId('sweep-run')).toBeEnabled();
+});
