@@ -94,7 +94,10 @@ export function SweepFormView({
           </label>
         ))}
       </span>
-      <label className="field" title="Mixed-criticality kernel for every point (--mcs)">
+      <label
+        className="field"
+        title="The MCS kernel for every point (--mcs); unchecked, each point runs the kernel the scenario asks for, as ipcscope sweep does without --mcs"
+      >
         <input
           type="checkbox"
           data-testid="sweep-mcs"

@@ -59,6 +59,7 @@ export function SweepView() {
   const [metric, setMetric] = useState<MetricId>('ipcPerSecond');
   const [xChoice, setXChoice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [shown, setShown] = useState<'chart' | 'table'>('chart');
   const [plot, size] = useBoxSize();
 
@@ -95,6 +96,7 @@ export function SweepView() {
       return;
     }
     setProblem(null);
+    setNotice(null);
     const source = s.draft.version === 0 ? s.source : s.draft.text;
     const name = s.draft.version === 0 ? s.file : s.draft.file;
     sweepStore().getState().start(r, source, name);
@@ -116,8 +118,15 @@ export function SweepView() {
     const editorText = s.draft.version === 0 ? s.source : s.draft.text;
     // The run the sweep measured: the editor's text if it is still what was swept, else the
     // swept text itself (the editor keeps the user's newer text).
-    if (editorText === sweep.source) s.loadDraft(o, { run: true });
-    else s.loadSource(sweep.source, sweep.file, o, { run: true });
+    if (editorText === sweep.source) {
+      s.loadDraft(o, { run: true });
+      setNotice(null);
+    } else {
+      s.loadSource(sweep.source, sweep.file, o, { run: true });
+      setNotice(
+        'The editor has changed since this sweep: the main views run the text the sweep ran, and the editor keeps yours (Run runs it).',
+      );
+    }
     sweep.setOpened(index);
   };
 
@@ -164,6 +173,11 @@ export function SweepView() {
         {problem !== null && (
           <div className="sweep-error" role="alert" data-testid="sweep-problem">
             {problem}
+          </div>
+        )}
+        {notice !== null && (
+          <div className="muted" role="status" data-testid="sweep-notice">
+            {notice}
           </div>
         )}
         <SweepFormView
