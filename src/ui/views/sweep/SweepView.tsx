@@ -4,20 +4,23 @@
 // point opens its run in the main views: that configuration is loaded into the session and run.
 import { useEffect, useMemo, useState } from 'react';
 import type { ConfigOverrides } from '../../../sim/config';
-import { fmtTime } from '../../format';
 import { useAppStore, useAppStoreApi } from '../../store/AppStoreProvider';
 import { cliCommand, defaultForm, requestFromForm, type SweepForm } from './sweepForm';
 import { SweepFormView } from './SweepFormView';
 import { SweepChart } from './SweepChart';
-import { axisLabel, chartSeries, defaultXAxis, METRICS, xAxes, type MetricId } from './sweepSeries';
+import {
+  axisLabel,
+  chartSeries,
+  defaultXAxis,
+  METRICS,
+  wallTime,
+  xAxes,
+  type MetricId,
+} from './sweepSeries';
 import { SweepTable } from './SweepTable';
 import { useBoxSize } from './useBoxSize';
 import { sweepStore, useSweep } from './useSweepStore';
 import './sweep.css';
-
-function seconds(ms: number): string {
-  return fmtTime(ms * 1000);
-}
 
 function Progress() {
   const status = useSweep((s) => s.status);
@@ -34,8 +37,8 @@ function Progress() {
       <span className="num">
         {done} of {total}
       </span>{' '}
-      points · {workers} worker{workers === 1 ? '' : 's'} · {seconds(elapsed)}
-      {left !== null && <> · about {seconds(left)} left</>}
+      points · {workers} worker{workers === 1 ? '' : 's'} · {wallTime(elapsed)}
+      {left !== null && <> · about {wallTime(left)} left</>}
       {status === 'cancelled' && ' · cancelled'}
       {status === 'failed' && <span className="sweep-error"> · failed: {message}</span>}
     </span>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepRow } from '../../../lib/sweepRow';
 import { cliCommand, defaultForm, requestFromForm, type SweepForm } from './sweepForm';
-import { chartSeries, defaultXAxis, xAxes } from './sweepSeries';
+import { chartSeries, defaultXAxis, shortNumber, wallTime, xAxes } from './sweepSeries';
 
 const CONFIG = {
   platform: 'skylake-i7',
@@ -142,6 +142,22 @@ describe('the sweep chart series', () => {
     expect(chartSeries(both, rows, 'cores', 'ipcPerSecond').map((s) => s.label)).toEqual([
       'think 500',
       'think 4000',
+    ]);
+  });
+});
+
+describe('sweep numbers', () => {
+  it('prints ticks short and wall time in the unit that reads best', () => {
+    expect([
+      shortNumber(2_500_000),
+      shortNumber(35_500),
+      shortNumber(12.5),
+      shortNumber(0.25),
+    ]).toEqual(['2.5M', '35.5k', '12.5', '0.25']);
+    expect([wallTime(750.4), wallTime(5983.5), wallTime(125_000)]).toEqual([
+      '750 ms',
+      '6.0 s',
+      '2 min 5 s',
     ]);
   });
 });

@@ -134,3 +134,11 @@ export function shortNumber(v: number): string {
   if (a >= 1e3) return `${+(v / 1e3).toFixed(1)}k`;
   return `${+v.toFixed(a < 10 ? 2 : 1)}`;
 }
+
+/** Wall-clock time of the sweep: "750 ms", "6.0 s", "2 min 5 s". */
+export function wallTime(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
