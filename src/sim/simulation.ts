@@ -4,6 +4,7 @@
 import type { RunConfig } from './config';
 import { resolvePlatform } from './config';
 import { EventQueue } from './engine/eventQueue';
+import { ItemKind } from './engine/queueItems';
 import { createRng, type Rng } from './engine/rng';
 import { EventLog } from './events/eventLog';
 import { EntryEffects } from './effects';
@@ -131,7 +132,7 @@ export class Simulation implements CoreContext {
     this.fx.ipiReschedulePending.clear();
     for (const n of this.world.state.nodes) {
       n.schedulerAction = 'chooseNewThread';
-      this.queue.push(0, CoreRunner.START, n.core, 0);
+      this.queue.push(0, ItemKind.start, n.core, 0);
     }
   }
 
