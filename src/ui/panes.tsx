@@ -15,6 +15,7 @@ import { StatsView } from './views/stats/StatsView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
+import { BreakpointsView } from './views/debugger/BreakpointsView';
 import type { BottomTab } from './store/types';
 import type { ReactNode } from 'react';
 
@@ -24,6 +25,7 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'console', label: 'Console', key: '3', view: <ConsoleView /> },
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
+  { id: 'breakpoints', label: 'Breakpoints', key: '6', view: <BreakpointsView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

@@ -37,20 +37,30 @@ export class DebugCommands {
 
   constructor(private readonly s: SessionAccess) {}
 
-  /** A scenario was loaded from the page: it is the only branch, with no logpoints. */
-  loaded(variant: RunVariant, run: RunLog): void {
+  /** A scenario was loaded from the page: it is the only branch, with the logpoints it asked for. */
+  loaded(seq: number, variant: RunVariant, run: RunLog, options: RunOptions = {}): void {
     this.branches = [
       {
         info: { id: 0, label: 'main', parent: null, forkIndex: 0, change: 'as loaded' },
         variant,
-        options: {},
+        options,
         run,
         cursor: 0,
       },
     ];
     this.current = 0;
-    this.logpoints = [];
+    this.logpoints = options.logpoints?.slice() ?? [];
     this.hitsSent = 0;
+    const rec = run.loaded.logpoints;
+    if (rec !== null) {
+      this.s.reply(seq, {
+        type: 'logpoints',
+        hits: [],
+        problems: rec.problems,
+        traceHash: run.sim.traceHash,
+        reset: true,
+      });
+    }
   }
 
   handle(seq: number, m: DebugRequest): void {

@@ -1,0 +1,170 @@
+// The debugger end to end, in real Chromium against the built app: semantic breakpoints with
+// continue, reverse-continue, hit counts and a TypeScript condition; retroactive logpoints in the
+// script editor; the run diff view; what-if forks and branches; call-chain attribution.
+import { expect, test, type AppPage } from './fixtures';
+import type {} from '../src/ui/views/editor/editorTestHook';
+
+/** Three clients on three cores call a server that is busy first: senders queue up on ep. */
+const QUEUE = `import { scenario, type Sys } from 'ipcscope';
+export default scenario({
+  name: 'queued senders',
+  machine: { platform: 'xeon-2s', cores: 4, kernel: 'smp' },
+  params: { busy: 20000, spread: 1 },
+  setup(k) {
+    const ep = k.endpoint('ep');
+    k.process('server', server(k.params.busy), { core: 0, priority: 200, caps: { ep: ep.cap() } });
+    for (let c = 1; c < 4; c++)
+      k.process('client' + c, client, { core: c * k.params.spread, priority: 100, caps: { ep: ep.cap({ badge: c }) } });
+  },
+});
+function server(busy: number) {
+  return function* (sys: Sys) {
+    yield* sys.compute(busy);
+    let m = yield* sys.recv('ep');
+    for (;;) m = yield* sys.replyRecv('ep', { words: [m.badge] });
+  };
+}
+function* client(sys: Sys) {
+  for (let i = 0; i < 3; i++) {
+    const r = yield* sys.call('ep', { label: 1, words: [i] });
+    yield* sys.compute(100 + r.words[0]);
+  }
+}
+`;
+
+/** Put a script in the editor and load it, paused at its start. */
+async function openScript(app: AppPage, source: string): Promise<void> {
+  await app.open('?paused=1&speed=max');
+  await app.page.evaluate((text) => {
+    const s = window.__ipcscope!.store.getState();
+    s.replaceDraft({ text, baseline: text, file: 'queue.ts', exampleId: null });
+    s.loadDraft(undefined, { run: false });
+  }, source);
+  await app.idle();
+}
+
+/** Where ep first holds ≥ 2 queued senders, each time (event indices), over the whole run. */
+async function twoSenderHits(app: AppPage): Promise<number[]> {
+  return app.page.evaluate(() => {
+    const h = window.__ipcscope!;
+    const out: number[] = [];
+    let was = false;
+    for (let i = 0; i < h.store.getState().total; i++) {
+      const e = h.event(i);
+      if (e.type !== 'objectChanged' || e.object !== 'ep') continue;
+      const now = e.state === 'send' && e.queue.length >= 2;
+      if (now && !was) out.push(i);
+      was = now;
+    }
+    return out;
+  });
+}
+
+async function addQueueBreakpoint(app: AppPage): Promise<void> {
+  const { page } = app;
+  await app.press('6');
+  await page.getByTestId('bp-kind').selectOption('endpointQueue');
+  await page.getByTestId('bp-target').selectOption('ep');
+  await page.getByTestId('bp-amount').fill('2');
+  await page.getByTestId('bp-add').click();
+  await app.idle();
+}
+
+test('a semantic breakpoint: continue to it, hit counts, reverse-continue, disable', async ({
+  app,
+  page,
+}) => {
+  await openScript(app, QUEUE);
+  await addQueueBreakpoint(app);
+  const row = page.getByTestId('bp-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('endpoint ep holds ≥ 2 queued senders');
+  await expect(row.getByTestId('bp-hits')).toHaveText('hit 0');
+
+  await page.getByTestId('continue').click();
+  await app.idle();
+  const first = await app.state();
+  expect(first.stop?.reason).toBe('breakpoint');
+  // What a person sees: the endpoint holds two queued senders, the counter, the hit count.
+  const ep = page.locator('[data-testid="endpoint"][data-name="ep"]');
+  await expect(ep).toHaveAttribute('data-state', 'send');
+  expect((await ep.getAttribute('data-queue'))!.split(',')).toHaveLength(2);
+  await expect(row.getByTestId('bp-hits')).toHaveText('hit 1');
+  await expect(page.getByTestId('bp-stop')).toContainText('endpoint ep holds ≥ 2 queued senders');
+
+  await app.press('c');
+  const second = await app.state();
+  expect(second.stop?.reason).toBe('breakpoint');
+  expect(second.cursor).toBeGreaterThan(first.cursor);
+  await expect(row.getByTestId('bp-hits')).toHaveText('hit 2');
+
+  // Run to the end, then check every stop against a scan of the whole log.
+  await page.getByTestId('bp-enabled').uncheck();
+  await app.idle();
+  await page.getByTestId('continue').click();
+  await app.idle();
+  expect((await app.state()).stop?.reason).toBe('idle');
+  const hits = await twoSenderHits(app);
+  expect(hits.slice(0, 2).map((h) => h + 1)).toEqual([first.cursor, second.cursor]);
+
+  await page.getByTestId('bp-enabled').check();
+  await app.idle();
+  // Keys act when the focus is not in a field (the checkbox has it now).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await app.press('Shift+C');
+  let s = await app.state();
+  expect(s.stop?.reason).toBe('breakpoint');
+  expect(s.cursor).toBe(hits[hits.length - 1]! + 1);
+  await expect(row.getByTestId('bp-hits')).toHaveText(`hit ${hits.length}`);
+  await page.getByTestId('reverse-continue').click();
+  await app.idle();
+  s = await app.state();
+  expect(s.cursor).toBe(hits[hits.length - 2]! + 1);
+  await expect(row.getByTestId('bp-hits')).toHaveText(`hit ${hits.length - 1}`);
+
+  await row.getByTestId('bp-remove').click();
+  await app.idle();
+  await expect(row).toHaveCount(0);
+});
+
+test('a TypeScript condition: typed against the machine, stops where it turns true', async ({
+  app,
+  page,
+}) => {
+  await openScript(app, QUEUE);
+  await app.press('6');
+  await page.getByTestId('bp-kind').selectOption('expression');
+  const editor = page.getByTestId('bp-form').getByTestId('condition-editor');
+  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  const typeIn = async (text: string) => {
+    await editor.locator('.view-lines').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(text);
+  };
+  // The editor knows the machine's types: a misspelt field is an error there.
+  await typeIn('machine.endpoint.ep');
+  await expect(editor).toHaveAttribute('data-errors', '1');
+  await typeIn(
+    "machine.threads.client3?.state === 'blockedOnReply' && machine.endpoints.ep?.state === 'send'",
+  );
+  await expect(editor).toHaveAttribute('data-errors', '0');
+  await page.getByTestId('bp-add').click();
+  await app.idle();
+  await expect(page.getByTestId('bp-row')).toContainText('when machine.threads.client3?.state');
+  await page.getByTestId('continue').click();
+  await app.idle();
+  expect((await app.state()).stop?.reason).toBe('breakpoint');
+  const ep = page.locator('[data-testid="endpoint"][data-name="ep"]');
+  await expect(ep).toHaveAttribute('data-state', 'send');
+  await expect(page.getByTestId('bp-row').getByTestId('bp-hits')).toHaveText('hit 1');
+
+  // A condition that throws is switched off with the error, where it threw.
+  await page.getByTestId('bp-kind').selectOption('expression');
+  await typeIn('machine.threads.nobody!.state === "running"');
+  await page.getByTestId('bp-add').click();
+  await app.idle();
+  await page.getByTestId('continue').click();
+  await app.idle();
+  await expect(page.getByTestId('bp-problem')).toContainText('TypeError');
+});
