@@ -168,3 +168,52 @@ test('a TypeScript condition: typed against the machine, stops where it turns tr
   await app.idle();
   await expect(page.getByTestId('bp-problem')).toContainText('TypeError');
 });
+
+/** Click the editor's glyph margin beside a line of the script. */
+async function clickGlyph(app: AppPage, line: number): Promise<void> {
+  const editor = app.page.getByTestId('editor-pane');
+  const number = editor.locator('.line-numbers', { hasText: new RegExp(`^${line}$`) });
+  const margin = await editor.locator('.margin').boundingBox();
+  const box = await number.boundingBox();
+  await app.page.mouse.click(margin!.x + 6, box!.y + box!.height / 2);
+}
+
+test('a retroactive logpoint: its values in the console, each a link to its moment', async ({
+  app,
+  page,
+}) => {
+  await openScript(app, QUEUE);
+  await app.press(' ');
+  expect((await app.state()).stop?.reason).toBe('idle');
+  const total = (await app.state()).total;
+  const line = QUEUE.split('\n').findIndex((l) => l.includes('sys.compute(100 +')) + 1;
+  await clickGlyph(app, line);
+  await page.getByTestId('logpoint-input').fill('r.words[0] * 10');
+  await page.getByTestId('logpoint-save').click();
+  await app.idle();
+  await expect(page.locator('body')).toHaveAttribute('data-logpoint-lines', String(line));
+  await expect(page.getByTestId('editor-pane').locator('.logpoint-glyph')).toHaveCount(1);
+  await app.press('3');
+  const hits = page.getByTestId('logpoint-hit');
+  // Three clients, three calls each: the server replies with the caller's badge.
+  await expect(hits).toHaveCount(9);
+  const values = await hits.locator('.text').allTextContents();
+  expect([...new Set(values)].sort()).toEqual(['10', '20', '30']);
+  // The run is the same run: as many events, and the cursor stays at its end.
+  expect((await app.state()).total).toBe(total);
+
+  const fourth = hits.nth(3);
+  const index = Number(await fourth.getAttribute('data-index'));
+  await fourth.click();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(index);
+  await expect(fourth).toHaveClass(/\bat\b/);
+
+  // Remove it from the glyph margin again: the run is re-simulated without it.
+  await clickGlyph(app, line);
+  await page.getByTestId('logpoint-remove').click();
+  await app.idle();
+  await expect(page.getByTestId('logpoint-log')).toHaveCount(0);
+  await expect(page.getByTestId('editor-pane').locator('.logpoint-glyph')).toHaveCount(0);
+  expect((await app.state()).cursor).toBe(index);
+});

@@ -45,6 +45,8 @@ export interface DebugSlice {
   diffState: 'idle' | 'running' | 'failed';
   branches: BranchInfo[];
   currentBranch: number;
+  /** The script each branch runs (the machine holds the current one's: Run goes on with it). */
+  branchSources: Record<number, string>;
   attribution: Attribution | null;
   /** The breakpoint the panel has selected (also in the URL). */
   focusBreakpoint: number | null;
@@ -57,6 +59,8 @@ export interface DebugSlice {
   /** Re-simulate the run with these logpoints (the worker answers with their values). */
   setLogpoints: (lps: LogpointSpec[]) => void;
   addLogpoint: (line: number, expression: string) => void;
+  /** Edits in the editor moved logpoints to other lines: follow them, no re-simulation. */
+  moveLogpoints: (lps: LogpointSpec[]) => void;
   removeLogpoint: (id: number) => void;
   runDiff: (a: RunVariant, b: RunVariant) => Promise<void>;
   diffBranches: (a: number, b: number) => Promise<void>;
@@ -74,6 +78,7 @@ export function emptyDebugState() {
     logTraceHash: null,
     branches: [],
     currentBranch: 0,
+    branchSources: {},
     attribution: null,
   } satisfies Partial<DebugSlice>;
 }
@@ -153,9 +158,17 @@ export function createDebugSlice(set: Set, get: Get, client: SimClient): DebugSl
     setLogpoints(logpoints) {
       for (const lp of logpoints) nextLp = Math.max(nextLp, lp.id + 1);
       set({ logpoints });
-      if (!ready()) return;
       if (logpoints.length === 0) set({ logHits: [], logProblems: [] });
-      send({ type: 'setLogpoints', logpoints });
+      const s = get();
+      // The lines are the editor's: an edited script is run again, with them (the load takes them).
+      if (!s.draftIsLoaded()) {
+        if (s.draftErrors === 0) s.loadDraft(undefined, { run: true });
+        return;
+      }
+      if (ready()) send({ type: 'setLogpoints', logpoints });
+    },
+    moveLogpoints(logpoints) {
+      set({ logpoints });
     },
     addLogpoint(line, expression) {
       get().setLogpoints([...get().logpoints, { id: nextLp++, line, expression }]);
@@ -184,7 +197,9 @@ export function createDebugSlice(set: Set, get: Get, client: SimClient): DebugSl
     fork(change) {
       if (!ready() || get().running) return;
       // An edited script becomes what the machine holds: Run goes on with the branch.
-      if (change.source !== undefined) set({ source: change.source });
+      const s = get();
+      const branchSources = { [s.currentBranch]: s.source, ...s.branchSources };
+      set({ branchSources, ...(change.source !== undefined ? { source: change.source } : {}) });
       send({ type: 'fork', ...change });
     },
     switchBranch(id) {
@@ -221,8 +236,17 @@ export function debugPatch(m: FromWorker, s: AppState): Partial<AppState> | null
       return m.reset
         ? { logHits: m.hits, logProblems: m.problems, logTraceHash: m.traceHash }
         : { logHits: [...s.logHits, ...m.hits], logTraceHash: m.traceHash };
-    case 'branches':
-      return { branches: m.branches, currentBranch: m.current };
+    case 'branches': {
+      // A branch new to the page runs the script the fork sent (already the store's source).
+      const branchSources = { ...s.branchSources };
+      for (const b of m.branches) branchSources[b.id] ??= s.source;
+      return {
+        branches: m.branches,
+        currentBranch: m.current,
+        branchSources,
+        source: branchSources[m.current]!,
+      };
+    }
     default:
       return null;
   }

@@ -9,6 +9,7 @@ import type { Reply } from '../../protocol/messages';
 import type { ConfigOverrides } from '../../sim/config';
 import type { RunLog, RunOptions } from '../runLog';
 import { loadErrorReply } from '../sessionErrors';
+import { LOG_CAP } from '../sessionLimits';
 import { diffInput, runVariant } from './variantRun';
 
 /** What the commands need from the session. */
@@ -167,9 +168,9 @@ export class DebugCommands {
       });
       return;
     }
-    const len = Math.max(ba.run.length, bb.run.length);
-    ba.run.produce(len);
-    bb.run.produce(len);
+    // Both to their end (or the log cap), as a diff of two variants runs them.
+    ba.run.produce(LOG_CAP);
+    bb.run.produce(LOG_CAP);
     this.s.reply(seq, {
       type: 'diff',
       diff: diffRuns(diffInput(ba.info.label, ba.run), diffInput(bb.info.label, bb.run)),

@@ -12,6 +12,7 @@ export type DebugActions = Pick<
   | 'setLogpoints'
   | 'addLogpoint'
   | 'removeLogpoint'
+  | 'moveLogpoints'
   | 'runDiff'
   | 'diffBranches'
   | 'fork'
