@@ -217,3 +217,47 @@ test('a retroactive logpoint: its values in the console, each a link to its mome
   await expect(page.getByTestId('editor-pane').locator('.logpoint-glyph')).toHaveCount(0);
   expect((await app.state()).cursor).toBe(index);
 });
+
+test('a run diff: another platform, the first divergence with a jump to it, the summary table', async ({
+  app,
+  page,
+}) => {
+  await openScript(app, QUEUE);
+  await app.press(' ');
+  await app.press('7');
+  await page.getByTestId('diff-b-platform').selectOption('epyc-2s');
+  await page.getByTestId('diff-run').click();
+  await app.idle();
+  const result = page.getByTestId('diff-result');
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('diff-head-a')).toContainText('A: xeon-2s');
+  await expect(page.getByTestId('diff-head-b')).toContainText('B: epyc-2s');
+  await expect(page.getByTestId('diff-chart').locator('line.diverge')).toHaveCount(2);
+  const ipc = page.locator('[data-testid="diff-table"] tr[data-metric="cycles per IPC"] td');
+  const [a, b] = [await ipc.nth(1).textContent(), await ipc.nth(2).textContent()];
+  expect(Number(a!.replace(/\D/g, ''))).toBeGreaterThan(0);
+  expect(a).not.toBe(b);
+  await expect(page.locator('[data-testid="diff-threads"] tr[data-thread="server"]')).toHaveCount(
+    1,
+  );
+
+  // Jump to the first divergence in A (the run on screen): only the cursor moves.
+  const first = page.getByTestId('diff-first');
+  const index = Number(await first.getAttribute('data-index'));
+  const total = (await app.state()).total;
+  await page.getByTestId('diff-first-jump-a').click();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(index + 1);
+  expect((await app.state()).total).toBe(total);
+  await expect(page.getByTestId('inspector-event')).toHaveAttribute('data-index', String(index));
+  const typeA = await page.getByTestId('inspector-event').getAttribute('data-type');
+  expect(await first.locator('.diff-event').first().textContent()).toContain(`"type":"${typeA}"`);
+
+  // In B: the app loads B's machine and lands at the same event there.
+  await page.getByTestId('diff-first-jump-b').click();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(index + 1);
+  expect(await page.getByTestId('platform').inputValue()).toBe('epyc-2s');
+  const typeB = await page.getByTestId('inspector-event').getAttribute('data-type');
+  expect(await first.locator('.diff-event').nth(1).textContent()).toContain(`"type":"${typeB}"`);
+});

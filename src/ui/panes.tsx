@@ -16,6 +16,7 @@ import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
 import { BreakpointsView } from './views/debugger/BreakpointsView';
+import { DiffView } from './views/debugger/DiffView';
 import type { BottomTab } from './store/types';
 import type { ReactNode } from 'react';
 
@@ -26,6 +27,7 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
   { id: 'breakpoints', label: 'Breakpoints', key: '6', view: <BreakpointsView /> },
+  { id: 'diff', label: 'Diff', key: '7', view: <DiffView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

@@ -67,6 +67,11 @@ export interface DebugSlice {
   fork: (change: { params?: Record<string, number>; source?: string; label?: string }) => void;
   switchBranch: (id: number) => void;
   requestAttribution: (thread: string) => Promise<void>;
+  /**
+   * Show one side of the last diff at this cursor: a seek in the run shown, else that run loaded
+   * (or that branch switched to) first. `shown` says the side is the run on screen.
+   */
+  jumpToDiff: (side: 'a' | 'b', cursor: number, shown: boolean) => void;
 }
 
 export function emptyDebugState() {
@@ -205,6 +210,19 @@ export function createDebugSlice(set: Set, get: Get, client: SimClient): DebugSl
     switchBranch(id) {
       if (!ready() || id === get().currentBranch) return;
       send({ type: 'switchBranch', id });
+    },
+    jumpToDiff(side, cursor, shown) {
+      const d = get().diff;
+      if (d === null) return;
+      if (d.source.kind === 'branches') {
+        const id = side === 'a' ? d.source.a : d.source.b;
+        if (id !== get().currentBranch) get().switchBranch(id);
+      } else if (!shown) {
+        const v = side === 'a' ? d.source.a : d.source.b;
+        get().loadSource(v.source, v.file, v.overrides, { run: false });
+      }
+      // Requests are answered in order: the seek lands in the run just loaded or switched to.
+      send({ type: 'seek', index: cursor });
     },
     async requestAttribution(thread) {
       if (!ready()) return;

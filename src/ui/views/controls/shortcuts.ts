@@ -109,6 +109,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['3'], description: 'Console tab', match: key('3'), run: tab('console') },
   { keys: ['4'], description: 'Trace tab', match: key('4'), run: tab('trace') },
   { keys: ['6'], description: 'Breakpoints tab', match: key('6'), run: tab('breakpoints') },
+  { keys: ['7'], description: 'Diff tab (compare two runs)', match: key('7'), run: tab('diff') },
   {
     keys: ['?'],
     description: 'Show / hide this help',

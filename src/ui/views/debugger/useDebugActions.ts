@@ -18,6 +18,7 @@ export type DebugActions = Pick<
   | 'fork'
   | 'switchBranch'
   | 'requestAttribution'
+  | 'jumpToDiff'
 >;
 
 export function useDebugActions(): DebugActions {
