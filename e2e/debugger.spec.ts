@@ -261,3 +261,69 @@ test('a run diff: another platform, the first divergence with a jump to it, the 
   const typeB = await page.getByTestId('inspector-event').getAttribute('data-type');
   expect(await first.locator('.diff-event').nth(1).textContent()).toContain(`"type":"${typeB}"`);
 });
+
+/** QUEUE whose clients read the parameter `think` each time round (a fork can change it). */
+const LIVE = QUEUE.replace(
+  'yield* sys.compute(100 + r.words[0]);',
+  'yield* sys.compute(k1.params.think + r.words[0]);',
+)
+  .replace(
+    'function* client(sys: Sys) {',
+    'let k1: { params: Record<string, number> };\nfunction* client(sys: Sys) {',
+  )
+  .replace('  setup(k) {', '  setup(k) {\n    k1 = k;')
+  .replace('params: { busy: 20000, spread: 1 }', 'params: { busy: 20000, spread: 1, think: 100 }');
+
+test('a what-if fork: a parameter changed at a paused moment, branches switched and diffed', async ({
+  app,
+  page,
+}) => {
+  await openScript(app, LIVE);
+  await app.press(' ');
+  const main = await app.state();
+  await page.evaluate(() => window.__ipcscope!.store.getState().seek(150));
+  await app.idle();
+  await app.press('8');
+  await expect(page.getByTestId('branch-row')).toHaveCount(1);
+  await page.getByTestId('fork-param-think').fill('50000');
+  await page.getByTestId('fork-label').fill('slow clients');
+  await page.getByTestId('fork').click();
+  await app.idle();
+  const rows = page.getByTestId('branch-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toHaveAttribute('data-current', 'true');
+  await expect(rows.nth(1)).toContainText('from main at event 150: think=50000 from event 150');
+  expect((await app.state()).cursor).toBe(150);
+
+  // The branch goes on differently: the clients think for longer, the run takes longer.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await app.press(' ');
+  const slow = await app.state();
+  expect(slow.stop?.reason).toBe('idle');
+  const cycles = () => page.evaluate(() => window.__ipcscope!.store.getState().projection!.t);
+  const slowCycles = await cycles();
+
+  await rows.nth(0).getByTestId('branch-switch').click();
+  await app.idle();
+  await expect(rows.nth(0)).toHaveAttribute('data-current', 'true');
+  const back = await app.state();
+  expect([back.cursor, back.total]).toEqual([150, main.total]);
+
+  await rows.nth(0).getByTestId('branch-pick').check();
+  await rows.nth(1).getByTestId('branch-pick').check();
+  await page.getByTestId('branch-diff').click();
+  await app.idle();
+  await expect(page.getByTestId('view-diff')).toBeVisible();
+  await expect(page.getByTestId('diff-head-a')).toContainText('main');
+  await expect(page.getByTestId('diff-head-b')).toContainText('slow clients');
+  const index = Number(await page.getByTestId('diff-first').getAttribute('data-index'));
+  expect(index).toBeGreaterThanOrEqual(150);
+  const row = page.locator('[data-testid="diff-table"] tr[data-metric="cycles"] td');
+  expect(Number((await row.nth(2).textContent())!.replace(/\D/g, ''))).toBe(slowCycles);
+  // The jump in B switches to that branch and lands on the divergence.
+  await page.getByTestId('diff-first-jump-b').click();
+  await app.idle();
+  await app.press('8');
+  await expect(rows.nth(1)).toHaveAttribute('data-current', 'true');
+  expect((await app.state()).cursor).toBe(index + 1);
+});

@@ -17,6 +17,7 @@ import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
 import { BreakpointsView } from './views/debugger/BreakpointsView';
 import { DiffView } from './views/debugger/DiffView';
+import { BranchesView } from './views/debugger/BranchesView';
 import type { BottomTab } from './store/types';
 import type { ReactNode } from 'react';
 
@@ -28,6 +29,7 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
   { id: 'breakpoints', label: 'Breakpoints', key: '6', view: <BreakpointsView /> },
   { id: 'diff', label: 'Diff', key: '7', view: <DiffView /> },
+  { id: 'branches', label: 'Branches', key: '8', view: <BranchesView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

@@ -111,6 +111,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['6'], description: 'Breakpoints tab', match: key('6'), run: tab('breakpoints') },
   { keys: ['7'], description: 'Diff tab (compare two runs)', match: key('7'), run: tab('diff') },
   {
+    keys: ['8'],
+    description: 'Branches tab (what-if forks)',
+    match: key('8'),
+    run: tab('branches'),
+  },
+  {
     keys: ['?'],
     description: 'Show / hide this help',
     match: (e) => e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey,
