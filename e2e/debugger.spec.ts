@@ -327,3 +327,37 @@ test('a what-if fork: a parameter changed at a paused moment, branches switched 
   await expect(rows.nth(1)).toHaveAttribute('data-current', 'true');
   expect((await app.state()).cursor).toBe(index + 1);
 });
+
+test("the inspector attributes a call chain's cost to every server it reached", async ({
+  app,
+  page,
+}) => {
+  await openScript(app, QUEUE);
+  await app.press(' ');
+  await page.evaluate(() => window.__ipcscope!.store.getState().selectThread('client2'));
+  const section = page.getByTestId('inspector-attribution');
+  await expect(section).toHaveAttribute('data-root', 'client2');
+  await section.getByTestId('attribution-run').click();
+  await app.idle();
+  const server = section.locator('tr[data-hop="server"]');
+  await expect(server).toHaveAttribute('data-depth', '1');
+  const cells = await server.locator('td').allTextContents();
+  // Three calls served; imposed cycles at least the kernel cycles.
+  expect(cells[1]).toBe('3');
+  const imposed = Number(cells[2]!.replace(/\D/g, ''));
+  const kernel = Number(cells[3]!.replace(/\D/g, ''));
+  expect(kernel).toBeGreaterThan(0);
+  expect(imposed).toBeGreaterThanOrEqual(kernel);
+  // Earlier in the run the chain had imposed less.
+  await page.evaluate(() => window.__ipcscope!.store.getState().seek(200));
+  await app.idle();
+  await expect(section.getByTestId('attribution-run')).toHaveText('refresh (cursor moved)');
+  await section.getByTestId('attribution-run').click();
+  await app.idle();
+  const early = Number(
+    (await section
+      .locator('tr[data-hop="server"] [data-testid="hop-imposed"]')
+      .textContent())!.replace(/\D/g, ''),
+  );
+  expect(early).toBeLessThan(imposed);
+});
