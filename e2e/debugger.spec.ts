@@ -361,3 +361,32 @@ test("the inspector attributes a call chain's cost to every server it reached", 
   );
   expect(early).toBeLessThan(imposed);
 });
+
+test('the address keeps the moment: back and forward move through the stops, a link opens there', async ({
+  app,
+  page,
+}) => {
+  // A link to a moment of a built-in scenario opens paused there, with the thread selected.
+  await app.open('?scenario=echo&speed=max&at=25&thread=client');
+  const s = await app.state();
+  expect([s.cursor, s.running, s.stop]).toEqual([25, false, null]);
+  await expect(page.getByTestId('inspector-thread')).toHaveAttribute('data-thread', 'client');
+
+  await openScript(app, QUEUE);
+  await addQueueBreakpoint(app);
+  await page.getByTestId('continue').click();
+  await app.idle();
+  const first = (await app.state()).cursor;
+  await expect(page).toHaveURL(new RegExp(`[?&]at=${first}\\b.*bp=1`));
+  await page.getByTestId('continue').click();
+  await app.idle();
+  const second = (await app.state()).cursor;
+  await expect(page).toHaveURL(new RegExp(`[?&]at=${second}\\b`));
+  await page.goBack();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(first);
+  await expect(page.getByTestId('bp-row').getByTestId('bp-hits')).toHaveText('hit 1');
+  await page.goForward();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(second);
+});
