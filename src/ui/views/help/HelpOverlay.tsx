@@ -54,6 +54,12 @@ export function HelpOverlay() {
             fastpath condition that failed.
           </p>
           <p>
+            <b>Debugger</b>: add conditions in <b>Breakpoints</b> (6), then <kbd>C</kbd> runs to the
+            next hit and <kbd>Shift</kbd>+<kbd>C</kbd> back to the previous one. Click the margin
+            left of a script line to add a logpoint: its values appear in the Console. <b>Diff</b>{' '}
+            (7) compares two configurations; <b>Branches</b> (8) forks the run at the cursor.
+          </p>
+          <p>
             <b>Timeline</b>: wheel zooms, drag pans, shift+wheel scrolls tracks, click jumps to the
             event. The URL opens a scenario on a machine:{' '}
             <span className="mono">
