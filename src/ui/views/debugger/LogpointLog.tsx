@@ -19,7 +19,9 @@ export function LogpointLog() {
     <div className="logpoint-log" data-testid="logpoint-log">
       <div className="muted">
         Logpoints: {logpoints.map((lp) => `line ${lp.line}: ${lp.expression}`).join(' · ')} —{' '}
-        {hits.length === 0 ? 'no values yet (run to record them)' : `${fmtInt(hits.length)} values`}
+        {hits.length === 0
+          ? 'no values yet (run to record them)'
+          : `${fmtInt(hits.length)} value${hits.length === 1 ? '' : 's'}`}
       </div>
       {problems.map((p) => (
         <div key={p.id} className="console-error" data-testid="logpoint-problem" role="alert">
