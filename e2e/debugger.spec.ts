@@ -378,7 +378,7 @@ test('the address keeps the moment: back and forward move through the stops, a l
   await app.idle();
   const first = (await app.state()).cursor;
   await expect(page).toHaveURL(new RegExp(`[?&]at=${first}\\b.*bp=1`));
-  await page.getByTestId('continue').click();
+  await page.getByTestId('toolbar-continue').click();
   await app.idle();
   const second = (await app.state()).cursor;
   await expect(page).toHaveURL(new RegExp(`[?&]at=${second}\\b`));

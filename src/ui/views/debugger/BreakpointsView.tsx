@@ -118,8 +118,9 @@ export function BreakpointsView() {
   const ready = useAppStore((s) => s.loadState === 'ready');
   const running = useAppStore((s) => s.running);
   const stop = useAppStore((s) => s.stop);
+  const legacy = useAppStore((s) => s.breakpoints.length);
   const { continueRun } = useActions();
-  const enabled = conditions.some((b) => b.enabled);
+  const enabled = conditions.some((b) => b.enabled) || legacy > 0;
   return (
     <div className="tab-view debugger-view" data-testid="view-breakpoints">
       <div className="bp-controls">
@@ -161,6 +162,12 @@ export function BreakpointsView() {
             />
           ))}
         </ul>
+      )}
+      {legacy > 0 && (
+        <div className="muted" data-testid="bp-legacy">
+          Also stopping runs: {legacy} breakpoint{legacy === 1 ? '' : 's'} from the toolbar&apos;s
+          Breakpoints menu.
+        </div>
       )}
       {!enabled && conditions.length > 0 && (
         <div className="muted">Every breakpoint is off: continue runs to the end.</div>
