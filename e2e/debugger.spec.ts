@@ -62,7 +62,7 @@ async function twoSenderHits(app: AppPage): Promise<number[]> {
 
 async function addQueueBreakpoint(app: AppPage): Promise<void> {
   const { page } = app;
-  await app.press('6');
+  await app.press('7');
   await page.getByTestId('bp-kind').selectOption('endpointQueue');
   await page.getByTestId('bp-target').selectOption('ep');
   await page.getByTestId('bp-amount').fill('2');
@@ -132,7 +132,7 @@ test('a TypeScript condition: typed against the machine, stops where it turns tr
   page,
 }) => {
   await openScript(app, QUEUE);
-  await app.press('6');
+  await app.press('7');
   await page.getByTestId('bp-kind').selectOption('expression');
   const editor = page.getByTestId('bp-form').getByTestId('condition-editor');
   await expect(editor.locator('.monaco-editor')).toBeVisible();
@@ -224,7 +224,7 @@ test('a run diff: another platform, the first divergence with a jump to it, the 
 }) => {
   await openScript(app, QUEUE);
   await app.press(' ');
-  await app.press('7');
+  await app.press('8');
   await page.getByTestId('diff-b-platform').selectOption('epyc-2s');
   await page.getByTestId('diff-run').click();
   await app.idle();
@@ -283,7 +283,7 @@ test('a what-if fork: a parameter changed at a paused moment, branches switched 
   const main = await app.state();
   await page.evaluate(() => window.__ipcscope!.store.getState().seek(150));
   await app.idle();
-  await app.press('8');
+  await app.press('9');
   await expect(page.getByTestId('branch-row')).toHaveCount(1);
   await page.getByTestId('fork-param-think').fill('50000');
   await page.getByTestId('fork-label').fill('slow clients');
@@ -323,7 +323,7 @@ test('a what-if fork: a parameter changed at a paused moment, branches switched 
   // The jump in B switches to that branch and lands on the divergence.
   await page.getByTestId('diff-first-jump-b').click();
   await app.idle();
-  await app.press('8');
+  await app.press('9');
   await expect(rows.nth(1)).toHaveAttribute('data-current', 'true');
   expect((await app.state()).cursor).toBe(index + 1);
 });

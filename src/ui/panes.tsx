@@ -12,6 +12,7 @@ import { NamespaceView } from './views/namespace/NamespaceView';
 import { PlaygroundPanel } from './views/editor/PlaygroundPanel';
 import { ScenarioPanel } from './views/scenario/ScenarioPanel';
 import { StatsView } from './views/stats/StatsView';
+import { SweepView } from './views/sweep/SweepView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
@@ -27,9 +28,10 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'console', label: 'Console', key: '3', view: <ConsoleView /> },
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
-  { id: 'breakpoints', label: 'Breakpoints', key: '6', view: <BreakpointsView /> },
-  { id: 'diff', label: 'Diff', key: '7', view: <DiffView /> },
-  { id: 'branches', label: 'Branches', key: '8', view: <BranchesView /> },
+  { id: 'sweep', label: 'Sweep', key: '6', view: <SweepView /> },
+  { id: 'breakpoints', label: 'Breakpoints', key: '7', view: <BreakpointsView /> },
+  { id: 'diff', label: 'Diff', key: '8', view: <DiffView /> },
+  { id: 'branches', label: 'Branches', key: '9', view: <BranchesView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

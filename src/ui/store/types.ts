@@ -119,7 +119,15 @@ export interface SimSlice {
 }
 
 export type BottomTab =
-  'lines' | 'namespace' | 'console' | 'trace' | 'narration' | 'breakpoints' | 'diff' | 'branches';
+  | 'lines'
+  | 'namespace'
+  | 'console'
+  | 'trace'
+  | 'narration'
+  | 'sweep'
+  | 'breakpoints'
+  | 'diff'
+  | 'branches';
 
 export interface SelectionSlice {
   selectedThread: string | null;
