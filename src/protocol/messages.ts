@@ -2,7 +2,7 @@
 // structured-clone-safe data only. Every message carries the protocol version; requests carry a
 // sequence number, and every request ends with a `done` naming it.
 import type { DebugBreakpoint } from '../debugger/conditions';
-import type { DebugReply, DebugRequest } from '../debugger/protocol';
+import type { DebugReply, DebugRequest, LogpointSpec } from '../debugger/protocol';
 import type { Breakpoint, StepUnit } from '../projection/breakpoints';
 import type { EncodedBatch } from '../projection/eventLog';
 import type { ProjectionDelta } from '../projection/projectionDelta';
@@ -22,8 +22,17 @@ export interface Envelope {
 }
 
 export type Request =
-  /** Load a scenario and build its machine; replies loaded + snapshot, or error. */
-  | { type: 'load'; source: string; file: string; overrides: ConfigOverrides }
+  /**
+   * Load a scenario and build its machine; replies loaded + snapshot, or error. With logpoints,
+   * the run records their values from the start (answered by logpoints too).
+   */
+  | {
+      type: 'load';
+      source: string;
+      file: string;
+      overrides: ConfigOverrides;
+      logpoints?: LogpointSpec[];
+    }
   /** Read the name and description of scenario sources without running them. */
   | { type: 'describeScenarios'; sources: { file: string; source: string }[] }
   /** Run from the cursor until paused, a breakpoint, the end of the run or the log cap. */

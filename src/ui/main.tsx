@@ -5,6 +5,7 @@ import { App } from './App';
 import { createAppStore } from './store/createAppStore';
 import { AppStoreProvider } from './store/AppStoreProvider';
 import { startApp } from './startup';
+import { startFocusHistory } from './focusHistory';
 import { installTestHooks } from './testHooks';
 import { WorkerSimClient } from '../worker/workerSimClient';
 import { createLessonPlayer } from './lessons/lessonPlayer';
@@ -35,4 +36,5 @@ createRoot(document.getElementById('root')!).render(
 );
 
 startApp(store, client, window.location, window.history);
+startFocusHistory(store, window);
 startTeaching(store, teaching, window.location, window.history);

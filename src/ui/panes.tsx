@@ -16,6 +16,9 @@ import { SweepView } from './views/sweep/SweepView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
+import { BreakpointsView } from './views/debugger/BreakpointsView';
+import { DiffView } from './views/debugger/DiffView';
+import { BranchesView } from './views/debugger/BranchesView';
 import type { BottomTab } from './store/types';
 import type { ReactNode } from 'react';
 
@@ -26,6 +29,9 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
   { id: 'sweep', label: 'Sweep', key: '6', view: <SweepView /> },
+  { id: 'breakpoints', label: 'Breakpoints', key: '7', view: <BreakpointsView /> },
+  { id: 'diff', label: 'Diff', key: '8', view: <DiffView /> },
+  { id: 'branches', label: 'Branches', key: '9', view: <BranchesView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

@@ -23,8 +23,10 @@ export function startApp(
   const bare = url.scenario === null && url.speed === undefined;
   // A lesson in the address opens its own scenario (startTeaching): do not start another first.
   const lesson = new URLSearchParams(loc.search).has('lesson');
+  // A link to a moment (`at`, focusHistory.ts) opens paused and seeks there instead.
+  const moment = new URLSearchParams(loc.search).has('at');
   s.openExample(url.scenario ?? DEFAULT_SCENARIO, url.overrides, {
-    run: !url.paused && !shared && !bare && !lesson,
+    run: !url.paused && !shared && !bare && !lesson && !moment,
   });
   if (url.problems.length > 0) {
     store.setState((st) => ({

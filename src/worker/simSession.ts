@@ -11,7 +11,7 @@ import { PROTOCOL_VERSION } from '../protocol/messages';
 import type { ConfigOverrides } from '../sim/config';
 import { PLATFORMS } from '../sim/machine/platforms';
 import { DebugCommands, type SessionAccess } from './debug/debugCommands';
-import type { BreakpointProblem } from '../debugger/protocol';
+import type { BreakpointProblem, LogpointSpec } from '../debugger/protocol';
 import { DebugController } from './debug/debugController';
 import { describeScenarios } from './describeScenarios';
 import { RunLog } from './runLog';
@@ -108,7 +108,7 @@ export class SimSession {
   private dispatch(seq: number, m: Request): void {
     switch (m.type) {
       case 'load':
-        return this.load(seq, m.source, m.file, m.overrides);
+        return this.load(seq, m.source, m.file, m.overrides, m.logpoints ?? []);
       case 'describeScenarios':
         return this.reply(seq, describeScenarios(m.sources));
       case 'run':
@@ -157,23 +157,32 @@ export class SimSession {
     this.host.post({ v: PROTOCOL_VERSION, seq, ...r }, transfer);
   }
 
-  private load(seq: number, source: string, file: string, overrides: ConfigOverrides): void {
+  private load(
+    seq: number,
+    source: string,
+    file: string,
+    overrides: ConfigOverrides,
+    logpoints: LogpointSpec[],
+  ): void {
     this.loadedOverrides = overrides;
     this.running = false;
     this.run = null;
     let run: RunLog;
+    const options = logpoints.length > 0 ? { logpoints } : {};
     try {
-      run = RunLog.load(source, file, overrides, () => this.host.now());
+      run = RunLog.load(source, file, overrides, () => this.host.now(), options);
     } catch (e) {
       this.reply(seq, loadErrorReply(e, file));
       return;
     }
-    this.commands.loaded({ label: 'main', source, file, overrides }, run);
+    this.commands.loaded(seq, { label: 'main', source, file, overrides }, run, options);
     this.adopt(seq, run, 0);
   }
 
   /** Show this run from `cursor` on: the page hears it as a new load (a branch, logpoints). */
   private adopt(seq: number, run: RunLog, cursor: number): void {
+    // The page counts as running until it hears a stop: a run interrupted here is paused.
+    if (this.running && this.run !== null) this.stopped(seq, 'paused');
     this.running = false;
     this.run = run;
     this.sentProjection = null;

@@ -5,6 +5,7 @@ import { EventLog } from '../../projection/eventLog';
 import type { RunFileFormat } from '../../protocol/messages';
 import type { SimClient } from '../../worker/simClient';
 import { MessageIntake, type Scheduler } from './messageIntake';
+import { createDebugSlice } from './debugSlice';
 import { createDraftSlice } from './draftSlice';
 import { createPlaybackSlice } from './playbackSlice';
 import { builtInScenarios, type ScenarioEntry } from './scenarioList';
@@ -47,6 +48,7 @@ export function createAppStore(client: SimClient, opts: AppStoreOptions = {}): A
     ...createDraftSlice(set, get),
     ...createPlaybackSlice(set, get, tracked),
     ...createSelectionSlice(set),
+    ...createDebugSlice(set, get, tracked),
     projection: null,
     log: new EventLog(),
     timeline: null,

@@ -9,6 +9,7 @@ import { applyDelta } from '../../projection/projectionDelta';
 import { TimelineModel } from '../../projection/timeline';
 import type { FromWorker } from '../../protocol/messages';
 import type { SimClient } from '../../worker/simClient';
+import { debugPatch } from './debugSlice';
 import type { AppError, AppState } from './types';
 
 export type Scheduler = (flush: () => void) => void;
@@ -163,6 +164,11 @@ export class MessageIntake {
           break;
         case 'pong':
           break;
+        default: {
+          // The debugger's replies (hit counts, logpoint values, branches).
+          const d = debugPatch(m, { ...s, ...patch });
+          if (d !== null) Object.assign(patch, d);
+        }
       }
     }
     if (errors !== null) patch.errors = errors;

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { EventLog } from '../../projection/eventLog';
 import type { ConfigOverrides } from '../../sim/config';
 import type { SimClient } from '../../worker/simClient';
+import { emptyDebugState } from './debugSlice';
 import type { ScenarioEntry } from './scenarioList';
 import type { AppState, LoadOptions, SessionSlice } from './types';
 
@@ -39,8 +40,18 @@ export function createSessionSlice(
       log: new EventLog(),
       logVersion: s.logVersion + 1,
       pending: s.pending + 1 + (opts.run ? 1 : 0),
+      // A new run: its own hit counts, logpoint values and branches (the breakpoints and
+      // logpoints themselves stay, and the load re-applies them).
+      ...emptyDebugState(),
     }));
-    client.send({ type: 'load', source, file, overrides });
+    const { logpoints } = get();
+    client.send({
+      type: 'load',
+      source,
+      file,
+      overrides,
+      ...(logpoints.length > 0 ? { logpoints } : {}),
+    });
     if (opts.run) client.send({ type: 'run' });
   };
   return {

@@ -6,6 +6,7 @@ import type { TimelineModel } from '../../projection/timeline';
 import type { MachineDescription, Projection } from '../../projection/types';
 import type { ErrorKind, PlatformInfo, StopReason } from '../../protocol/messages';
 import type { ConfigOverrides, RunConfig } from '../../sim/config';
+import type { DebugSlice } from './debugSlice';
 import type { ScenarioEntry } from './scenarioList';
 
 export interface AppError {
@@ -117,7 +118,16 @@ export interface SimSlice {
   logVersion: number;
 }
 
-export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'narration' | 'sweep';
+export type BottomTab =
+  | 'lines'
+  | 'namespace'
+  | 'console'
+  | 'trace'
+  | 'narration'
+  | 'sweep'
+  | 'breakpoints'
+  | 'diff'
+  | 'branches';
 
 export interface SelectionSlice {
   selectedThread: string | null;
@@ -132,4 +142,9 @@ export interface SelectionSlice {
   setHelpOpen: (open: boolean) => void;
 }
 
-export type AppState = SessionSlice & DraftSlice & PlaybackSlice & SimSlice & SelectionSlice;
+export type AppState = SessionSlice &
+  DraftSlice &
+  PlaybackSlice &
+  SimSlice &
+  SelectionSlice &
+  DebugSlice;

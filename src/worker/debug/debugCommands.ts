@@ -9,6 +9,7 @@ import type { Reply } from '../../protocol/messages';
 import type { ConfigOverrides } from '../../sim/config';
 import type { RunLog, RunOptions } from '../runLog';
 import { loadErrorReply } from '../sessionErrors';
+import { LOG_CAP } from '../sessionLimits';
 import { diffInput, runVariant } from './variantRun';
 
 /** What the commands need from the session. */
@@ -37,20 +38,30 @@ export class DebugCommands {
 
   constructor(private readonly s: SessionAccess) {}
 
-  /** A scenario was loaded from the page: it is the only branch, with no logpoints. */
-  loaded(variant: RunVariant, run: RunLog): void {
+  /** A scenario was loaded from the page: it is the only branch, with the logpoints it asked for. */
+  loaded(seq: number, variant: RunVariant, run: RunLog, options: RunOptions = {}): void {
     this.branches = [
       {
         info: { id: 0, label: 'main', parent: null, forkIndex: 0, change: 'as loaded' },
         variant,
-        options: {},
+        options,
         run,
         cursor: 0,
       },
     ];
     this.current = 0;
-    this.logpoints = [];
+    this.logpoints = options.logpoints?.slice() ?? [];
     this.hitsSent = 0;
+    const rec = run.loaded.logpoints;
+    if (rec !== null) {
+      this.s.reply(seq, {
+        type: 'logpoints',
+        hits: [],
+        problems: rec.problems,
+        traceHash: run.sim.traceHash,
+        reset: true,
+      });
+    }
   }
 
   handle(seq: number, m: DebugRequest): void {
@@ -157,9 +168,9 @@ export class DebugCommands {
       });
       return;
     }
-    const len = Math.max(ba.run.length, bb.run.length);
-    ba.run.produce(len);
-    bb.run.produce(len);
+    // Both to their end (or the log cap), as a diff of two variants runs them.
+    ba.run.produce(LOG_CAP);
+    bb.run.produce(LOG_CAP);
     this.s.reply(seq, {
       type: 'diff',
       diff: diffRuns(diffInput(ba.info.label, ba.run), diffInput(bb.info.label, bb.run)),

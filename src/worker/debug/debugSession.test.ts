@@ -234,6 +234,42 @@ describe('retroactive logpoints', () => {
     expect(one(none, 'logpoints').hits).toEqual([]);
   });
 
+  it('a load with logpoints records them from the start, as setLogpoints does after it', async () => {
+    const lps = [{ id: 3, line, expression: 'i' }];
+    const c = new InProcessSimClient();
+    clients.push(c);
+    const d = new SessionDriver(c);
+    await d.request({ type: 'setSpeed', eventsPerSecond: null });
+    const load = await d.request({
+      type: 'load',
+      source: QUEUE,
+      file: 'queue.ts',
+      overrides: {},
+      logpoints: lps,
+    });
+    expect(one(load, 'logpoints')).toMatchObject({ reset: true, hits: [], problems: [] });
+    await d.runToStop();
+    const streamed = d.messages.flatMap((m) => (m.type === 'logpoints' ? m.hits : []));
+    const after = await loaded(QUEUE);
+    await after.runToStop();
+    const set = one(await after.request({ type: 'setLogpoints', logpoints: lps }), 'logpoints');
+    expect(streamed).toEqual(set.hits);
+    expect(streamed.map((h) => h.value)).toEqual(set.hits.map((h) => h.value));
+    expect(streamed).toHaveLength(9);
+  });
+
+  it('a re-simulation during a run stops the run, and the page hears it', async () => {
+    const d = await loaded(QUEUE);
+    await d.request({ type: 'setSpeed', eventsPerSecond: 10 });
+    await d.request({ type: 'run' });
+    const msgs = await d.request({
+      type: 'setLogpoints',
+      logpoints: [{ id: 1, line, expression: 'i' }],
+    });
+    expect(one(msgs, 'stopped').reason).toBe('paused');
+    expect(one(msgs, 'loaded')).toBeDefined();
+  });
+
   it('a logpoint whose expression throws shows the error as its value', async () => {
     const d = await loaded(QUEUE);
     await d.runToStop();

@@ -6,6 +6,7 @@ import { firstAtOrAfter } from '../../../projection/timeline';
 import { useRunThrottled } from '../../components/useRunThrottled';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
+import { LogpointLog } from '../debugger/LogpointLog';
 import { truncationText } from '../inspector/EventSection';
 import './console.css';
 
@@ -55,6 +56,7 @@ export function ConsoleView() {
           </button>
         </div>
       )}
+      <LogpointLog />
       {lines.length === 0 && errors.length === 0 && (
         <div className="empty">No output yet: programs write here with sys.log().</div>
       )}

@@ -14,7 +14,7 @@ export function PlaybackControls() {
   const running = useAppStore((s) => s.running);
   const cursor = useAppStore((s) => s.cursor);
   const speed = useAppStore((s) => s.speed);
-  const { toggleRun, step, seek, setSpeed } = useActions();
+  const { toggleRun, step, seek, setSpeed, continueRun } = useActions();
   const atStart = cursor === 0;
   return (
     <div className="toolbar-group" data-testid="playback">
@@ -57,6 +57,24 @@ export function PlaybackControls() {
           {s.label} ▸
         </button>
       ))}
+      <button
+        disabled={!ready || running}
+        onClick={() => continueRun(-1)}
+        title="Reverse-continue: back to the previous breakpoint hit (Shift+C)"
+        aria-label="Reverse-continue"
+        data-testid="toolbar-reverse-continue"
+      >
+        ◂◂
+      </button>
+      <button
+        disabled={!ready || running}
+        onClick={() => continueRun(1)}
+        title="Continue to the next breakpoint hit (C)"
+        aria-label="Continue"
+        data-testid="toolbar-continue"
+      >
+        ▸▸
+      </button>
       <select
         aria-label="Speed"
         data-testid="speed"

@@ -109,6 +109,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['3'], description: 'Console tab', match: key('3'), run: tab('console') },
   { keys: ['4'], description: 'Trace tab', match: key('4'), run: tab('trace') },
   { keys: ['6'], description: 'Sweep tab', match: key('6'), run: tab('sweep') },
+  { keys: ['7'], description: 'Breakpoints tab', match: key('7'), run: tab('breakpoints') },
+  { keys: ['8'], description: 'Diff tab (compare two runs)', match: key('8'), run: tab('diff') },
+  {
+    keys: ['9'],
+    description: 'Branches tab (what-if forks)',
+    match: key('9'),
+    run: tab('branches'),
+  },
   {
     keys: ['?'],
     description: 'Show / hide this help',

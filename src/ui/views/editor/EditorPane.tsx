@@ -32,6 +32,18 @@ export interface EditorPaneProps {
   revealLine?: number | { line: number };
   /** A Monaco theme; default: the app's dark theme. */
   theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
+  /** Retroactive logpoints, drawn in the glyph margin (with a glyph margin only when given). */
+  logpoints?: readonly LogpointMark[];
+  /** A click in the glyph margin of a line (to add or edit its logpoint). */
+  onGlyphClick?: (line: number) => void;
+  /** Edits moved logpoints to other lines (or removed their lines: not listed). */
+  onLogpointsMoved?: (moved: LogpointMark[]) => void;
+}
+
+export interface LogpointMark {
+  id: number;
+  line: number;
+  expression: string;
 }
 
 const FOCUSABLE =
@@ -53,9 +65,10 @@ function leaveEditor(host: HTMLElement, direction: 1 | -1): void {
 }
 
 export default function EditorPane(props: EditorPaneProps) {
-  const { version, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
+  const { version, markers, readOnly = false, revealLine, theme = APP_THEME, logpoints } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
+  const decorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);
   // Callbacks change on every render; the editor's listeners read the latest through this.
   const latest = useRef(props);
   useEffect(() => {
@@ -79,9 +92,24 @@ export default function EditorPane(props: EditorPaneProps) {
       tabSize: 2,
       fontSize: 13,
       ariaLabel: 'Scenario editor',
+      glyphMargin: latest.current.logpoints !== undefined,
     });
     editorRef.current = editor;
-    const changed = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    decorations.current = editor.createDecorationsCollection();
+    const glyph = editor.onMouseDown((e) => {
+      if (e.target.type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN) return;
+      const line = e.target.position?.lineNumber;
+      if (line !== undefined) latest.current.onGlyphClick?.(line);
+    });
+    const changed = model.onDidChangeContent(() => {
+      latest.current.onChange(model.getValue());
+      // Logpoints stay on their statement as lines are added or removed above them.
+      const lps = latest.current.logpoints;
+      const ranges = decorations.current?.getRanges() ?? [];
+      if (lps === undefined || lps.length === 0 || ranges.length !== lps.length) return;
+      const moved = lps.map((lp, i) => ({ ...lp, line: ranges[i]!.startLineNumber }));
+      if (moved.some((m, i) => m.line !== lps[i]!.line)) latest.current.onLogpointsMoved?.(moved);
+    });
     const markersChanged = monaco.editor.onDidChangeMarkers((uris) => {
       if (!uris.some((u) => u.toString() === uri.toString())) return;
       const all = monaco.editor.getModelMarkers({ resource: uri });
@@ -112,6 +140,9 @@ export default function EditorPane(props: EditorPaneProps) {
     );
     return () => {
       hideEditorText();
+      glyph.dispose();
+      decorations.current?.clear();
+      decorations.current = null;
       changed.dispose();
       keys.dispose();
       markersChanged.dispose();
@@ -148,6 +179,24 @@ export default function EditorPane(props: EditorPaneProps) {
   useEffect(() => {
     editorRef.current?.updateOptions({ readOnly });
   }, [readOnly]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || logpoints === undefined) return;
+    decorations.current?.set(
+      logpoints
+        .filter((lp) => lp.line <= model.getLineCount())
+        .map((lp) => ({
+          range: { startLineNumber: lp.line, startColumn: 1, endLineNumber: lp.line, endColumn: 1 },
+          options: {
+            glyphMarginClassName: 'logpoint-glyph',
+            glyphMarginHoverMessage: { value: `Logpoint: \`${lp.expression}\`` },
+            stickiness: 1, // NeverGrowsWhenTypingAtEdges
+          },
+        })),
+    );
+    document.body.dataset.logpointLines = logpoints.map((lp) => lp.line).join(',');
+  }, [logpoints]);
 
   useEffect(() => {
     getMonaco().editor.setTheme(theme);

@@ -5,6 +5,8 @@ import { collectMarkers, type EditorMarker } from '../../playground/markers';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { PlaygroundToolbar } from './PlaygroundToolbar';
 import { usePlaygroundSession } from './usePlaygroundSession';
+import { LogpointBar } from '../debugger/LogpointBar';
+import { useDebugActions } from '../debugger/useDebugActions';
 
 const EditorPane = lazy(() => import('./EditorPane'));
 
@@ -30,6 +32,10 @@ export function PlaygroundPanel() {
   const [diagnostics, setDiagnostics] = useState<EditorMarker[]>([]);
   const { editDraft, setDraftErrors } = useActions();
   const [reveal, setReveal] = useState<{ line: number } | null>(null);
+  const logpoints = useAppStore((s) => s.logpoints);
+  const { moveLogpoints } = useDebugActions();
+  /** The line whose logpoint is being typed (a click in the glyph margin opens it). */
+  const [logLine, setLogLine] = useState<number | null>(null);
   const { work } = session;
   const edited = work.baseline !== null && work.text !== work.baseline;
   const markers = session.showsLoadedScript ? engineMarkers : NO_FAULTS;
@@ -64,6 +70,7 @@ export function PlaygroundPanel() {
         onRevealLine={(line) => setReveal({ line })}
         notice={session.notice}
       />
+      {logLine !== null && <LogpointBar line={logLine} onClose={() => setLogLine(null)} />}
       <div className="panel-body" style={{ overflow: 'hidden', flex: 1, minHeight: 0 }}>
         <Suspense fallback={<div className="empty">Loading the editor…</div>}>
           <EditorPane
@@ -79,6 +86,9 @@ export function PlaygroundPanel() {
               if (!diagnostics.some((d) => d.severity === 'error')) session.run();
             }}
             revealLine={reveal ?? undefined}
+            logpoints={logpoints}
+            onGlyphClick={setLogLine}
+            onLogpointsMoved={moveLogpoints}
           />
         </Suspense>
       </div>

@@ -57,6 +57,12 @@ export function HelpOverlay() {
             fastpath condition that failed.
           </p>
           <p>
+            <b>Debugger</b>: add conditions in <b>Breakpoints</b> (7), then <kbd>C</kbd> runs to the
+            next hit and <kbd>Shift</kbd>+<kbd>C</kbd> back to the previous one. Click the margin
+            left of a script line to add a logpoint: its values appear in the Console. <b>Diff</b>{' '}
+            (8) compares two configurations; <b>Branches</b> (9) forks the run at the cursor.
+          </p>
+          <p>
             <b>Timeline</b>: wheel zooms, drag pans, shift+wheel scrolls tracks; hover a span or an
             arrow to see what it is, click to select it (the cursor goes to its event, its thread is
             selected and the view follows). Zoomed out, a pixel column shows the mix of modes in it,

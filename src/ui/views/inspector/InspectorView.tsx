@@ -10,6 +10,7 @@ import { EntryBox, EventSection } from './EventSection';
 import { LineSection } from './LineSection';
 import { SchedContextSection } from './SchedContextSection';
 import { ThreadSection } from './ThreadSection';
+import { AttributionSection } from '../debugger/AttributionSection';
 import './inspector.css';
 
 export function InspectorView() {
@@ -51,6 +52,7 @@ export function InspectorView() {
       {line && <LineSection line={line} />}
       {thread && desc && <ThreadSection t={thread} desc={desc} />}
       {thread && sc && scDesc && <SchedContextSection sc={sc} d={scDesc} now={now} clock={clock} />}
+      {thread && <AttributionSection thread={thread.name} />}
     </Panel>
   );
 }
