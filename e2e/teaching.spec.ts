@@ -116,3 +116,31 @@ test('a lesson plays to its end, answering a prediction from the run', async ({ 
   await expect(page.getByTestId('lesson-done')).toBeVisible();
   await expect(status).toHaveText('Lesson complete.');
 });
+
+test('the light theme reaches the timeline canvas and the editor, and back', async ({
+  app,
+  page,
+}) => {
+  await app.open('?scenario=echo&speed=max&theme=dark');
+  await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+  // The canvas's top-left pixel is its background; Monaco paints its own.
+  const colours = () =>
+    page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('[data-testid="timeline-canvas"]')!;
+      const [r, g, b] = c.getContext('2d')!.getImageData(1, 1, 1, 1).data;
+      const editor = document.querySelector('.monaco-editor .monaco-editor-background')!;
+      return { canvas: `rgb(${r}, ${g}, ${b})`, editor: getComputedStyle(editor).backgroundColor };
+    });
+  const dark = { canvas: 'rgb(21, 27, 35)', editor: 'rgb(21, 27, 35)' };
+  const light = { canvas: 'rgb(255, 255, 255)', editor: 'rgb(255, 255, 255)' };
+  await expect.poll(colours).toEqual(dark);
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await expect.poll(colours).toEqual(light);
+  // Remembered: a reload without ?theme= opens light.
+  await app.open('?scenario=echo&speed=max');
+  await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+  await expect.poll(colours).toEqual(light);
+  await page.getByTestId('theme-toggle').click();
+  await expect.poll(colours).toEqual(dark);
+});

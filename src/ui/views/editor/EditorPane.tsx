@@ -6,7 +6,8 @@ import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import type { EditorMarker } from '../../playground/markers';
 import { exposeMarkers, toEditorMarkers, toMarkerData } from './editorMarkers';
 import { exposeEditorText, hideEditorText } from './editorTestHook';
-import { APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
+import { useDocumentTheme } from '../../components/useDocumentTheme';
+import { APP_LIGHT_THEME, APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
 import { SCENARIO_MODEL_PATH } from './scenarioLib';
 
 export interface EditorPaneProps {
@@ -30,8 +31,8 @@ export interface EditorPaneProps {
    * each time a new one is passed (to show the same line again).
    */
   revealLine?: number | { line: number };
-  /** A Monaco theme; default: the app's dark theme. */
-  theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
+  /** A Monaco theme; default: the app's own, dark or light as the page is. */
+  theme?: 'vs' | 'vs-dark' | typeof APP_THEME | typeof APP_LIGHT_THEME;
 }
 
 const FOCUSABLE =
@@ -53,7 +54,14 @@ function leaveEditor(host: HTMLElement, direction: 1 | -1): void {
 }
 
 export default function EditorPane(props: EditorPaneProps) {
-  const { version, markers, readOnly = false, revealLine, theme = APP_THEME } = props;
+  const page = useDocumentTheme();
+  const {
+    version,
+    markers,
+    readOnly = false,
+    revealLine,
+    theme = page === 'light' ? APP_LIGHT_THEME : APP_THEME,
+  } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   // Callbacks change on every render; the editor's listeners read the latest through this.

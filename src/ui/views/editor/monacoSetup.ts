@@ -17,6 +17,9 @@ import { EDITOR_COMPILER_OPTIONS, SCENARIO_LIB_PATH, wrapAsAmbientModule } from 
 /** The editor's theme in the app: vs-dark on the app's panel colour. */
 export const APP_THEME = 'ipcscope-dark';
 
+/** The same for the app's light theme (theme.css `:root[data-theme='light']`): vs on white. */
+export const APP_LIGHT_THEME = 'ipcscope-light';
+
 /** Owner of the engine's markers (the TS worker's own are owned by 'typescript'). */
 export const RUNTIME_OWNER = 'ipcscope';
 
@@ -44,6 +47,12 @@ function configure(): typeof monaco {
     inherit: true,
     rules: [],
     colors: { 'editor.background': '#151b23', 'editorGutter.background': '#151b23' },
+  });
+  monaco.editor.defineTheme(APP_LIGHT_THEME, {
+    base: 'vs',
+    inherit: true,
+    rules: [],
+    colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
   });
   return monaco;
 }

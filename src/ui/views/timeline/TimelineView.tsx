@@ -3,6 +3,7 @@
 // tracks, a click moves the cursor to the event under the pointer. Follows the run until zoomed.
 import { useEffect, useRef, useState } from 'react';
 import { Panel } from '../../components/Panel';
+import { useDocumentTheme } from '../../components/useDocumentTheme';
 import { useElementSize } from '../../components/useElementSize';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
@@ -28,7 +29,9 @@ export function TimelineView() {
   const [zoomed, setZoomed] = useState<{ of: unknown; view: View } | null>(null);
   const view = zoomed !== null && zoomed.of === timeline ? zoomed.view : null;
   const setView = (v: View | null) => setZoomed(v === null ? null : { of: timeline, view: v });
-  const palette = useRef<Palette | null>(null);
+  // The canvas cannot follow CSS variables: read them again when the theme changes.
+  const theme = useDocumentTheme();
+  const palette = useRef<{ theme: string; colours: Palette } | null>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   // Rows grow with the log (a thread seen for the first time): cheap, so laid out every render.
   const rows = timeline && version >= 0 ? layoutRows(timeline) : null;
@@ -63,10 +66,10 @@ export function TimelineView() {
     }
     const ctx = c.getContext('2d');
     if (ctx === null) return;
-    palette.current ??= readPalette(c);
+    if (palette.current?.theme !== theme) palette.current = { theme, colours: readPalette(c) };
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const drawnView = { ...shown, scrollY: Math.min(shown.scrollY, maxScroll) };
-    drawTimeline(ctx, timeline, rows, drawnView, size, cursorT, palette.current);
+    drawTimeline(ctx, timeline, rows, drawnView, size, cursorT, palette.current.colours);
     recordDrawn(timeline, rows, drawnView, size.width);
     return undefined;
   });
