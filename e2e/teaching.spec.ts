@@ -1,6 +1,8 @@
 // Teaching and demos end to end in Chromium: lessons, narration, keyboard-only use, an
 // accessibility scan, presenter keys, the embed example driving the app by postMessage, and the
 // production build working with the network cut after one visit.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test.describe('offline', () => {
@@ -143,4 +145,198 @@ test('the light theme reaches the timeline canvas and the editor, and back', asy
   await expect.poll(colours).toEqual(light);
   await page.getByTestId('theme-toggle').click();
   await expect.poll(colours).toEqual(dark);
+});
+
+test('the narration tells a known step in words, and the live region says it', async ({
+  app,
+  page,
+}) => {
+  await app.open('?scenario=echo&paused=1');
+  await app.press('5');
+  const now = page.getByTestId('narration-current');
+  await expect(now).toHaveText('Nothing has happened yet: step or run to start.');
+  // Two kernel entries: the server's Recv, then the client's first Call.
+  await app.press('Shift+ArrowRight');
+  await app.press('Shift+ArrowRight');
+  expect((await app.state()).cursor).toBe(16);
+  await expect(now).toHaveText(
+    'core 0: client Calls ep. server was already waiting in Recv on this core, the message ' +
+      'fits in the message registers with no caps, and server may run ahead of everything ' +
+      'ready, so the fastpath applies (§1.7). The message (label 1, 1 word, badge 7) goes to ' +
+      'server, and the kernel gives server a one-shot reply capability to client (§1.5); ' +
+      'client now waits for the reply; server becomes runnable. 385 cycles.',
+  );
+  const live = page.getByTestId('live-narration');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText(/^core 0: client Calls ep\. .*so the fastpath applies/);
+  // The log keeps the earlier line, newest first, and a line takes the cursor back to it.
+  const log = page.getByRole('list', { name: 'What happened, newest first' });
+  await expect(log.getByRole('button')).toHaveCount(3);
+  await log.getByRole('button', { name: /server waits in Recv on ep/ }).click();
+  await app.idle();
+  expect((await app.state()).cursor).toBe(9);
+});
+
+/** Tab (at most 30 times) until the focused element has this text; it must show its focus. */
+async function tabTo(page: Page, text: string) {
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused === text) {
+      await expect(page.locator(':focus-visible')).toHaveText(text);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached '${text}'`);
+}
+
+test('a lesson done with the keyboard only, from the lessons menu to its end', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.open('?scenario=echo&paused=1');
+  await app.press('l');
+  const menu = page.getByTestId('lessons-menu');
+  await expect(menu).toBeVisible();
+  await tabTo(page, 'The fastpath and its guards');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  const title = page.getByTestId('lesson-step-title');
+  const status = page.getByTestId('lesson-status');
+  // Focus follows the step: its heading, so a screen reader announces it.
+  await expect(title).toBeFocused();
+  await expect(title).toHaveText('The fastpath and its guards');
+  await page.keyboard.press('PageDown');
+  await expect(title).toHaveText('The server waits first');
+  await expect(title).toBeFocused();
+  await expect(status).toHaveText(/Press Next to go on/);
+  await page.keyboard.press('PageDown');
+  await expect(status).toHaveText('Make your prediction: the run will answer it.');
+  await tabTo(page, 'fast');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('answer')).toHaveText(
+    'The run says: fast. ✓ Your prediction was right.',
+  );
+  // Back and forth with the clicker keys keeps the step's answer.
+  await page.keyboard.press('PageUp');
+  await expect(title).toHaveText('The server waits first');
+  await page.keyboard.press('PageDown');
+  await expect(status).toHaveText('Make your prediction: the run will answer it.');
+  await tabTo(page, 'fast');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('answer')).toContainText('The run says: fast.');
+  for (const [step, choice] of [
+    [4, 'slow'],
+    [5, '1'],
+    [6, 'slow'],
+  ] as const) {
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('lesson')).toContainText(`step ${step} of 6`);
+    await expect(status).toHaveText('Make your prediction: the run will answer it.');
+    await tabTo(page, choice);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('answer')).toContainText('✓ Your prediction was right.');
+  }
+  await tabTo(page, 'Finish ✓');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('lesson-done')).toBeVisible();
+  await app.press('l');
+  await expect(page.getByTestId('lesson-fastpath')).toContainText('✓ done');
+  await expect(page.getByTestId('lesson-fastpath')).toContainText('predictions 5/5');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+});
+
+test('presenter keys: P, PageDown / PageUp through a lesson, . plays and pauses', async ({
+  app,
+  page,
+}) => {
+  await app.open('?scenario=echo&paused=1');
+  await app.press('p');
+  const bar = page.getByTestId('presenter-bar');
+  await expect(bar).toBeVisible();
+  await expect(page.getByTestId('toolbar')).toBeHidden();
+  // Large type: the narration strip's lines, as drawn, are far taller than the app's 12 px text.
+  const lineHeight = await page.getByTestId('stage-narration').evaluate((el) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return r.getClientRects()[0]!.height;
+  });
+  expect(lineHeight).toBeGreaterThanOrEqual(24);
+  await expect(bar.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
+  // Without a lesson PageDown / PageUp step by kernel entry.
+  await app.press('PageDown');
+  expect((await app.state()).cursor).toBe(7);
+  await app.press('PageDown');
+  expect((await app.state()).cursor).toBe(16);
+  await app.press('PageUp');
+  expect((await app.state()).cursor).toBe(7);
+  // '.' plays and pauses (a clicker's blank-screen key).
+  const play = page.getByTestId('stage-run');
+  await page.keyboard.press('.');
+  await expect(play).toHaveText('❚❚ Pause');
+  await page.keyboard.press('.');
+  await expect(play).toHaveText('▶ Play');
+  await app.idle();
+  expect((await app.state()).running).toBe(false);
+  await app.press('p');
+  await expect(bar).toBeHidden();
+
+  // A lesson link in presenter mode: the clicker walks its steps.
+  await app.open('?lesson=fastpath&present=1');
+  await expect(bar).toContainText('presenting · The fastpath and its guards');
+  const title = page.getByTestId('lesson-step-title');
+  await expect(title).toHaveText('The fastpath and its guards');
+  await page.keyboard.press('PageDown');
+  await expect(title).toHaveText('The server waits first');
+  await expect(page.getByTestId('lesson-status')).toHaveText(/Press Next to go on/);
+  await page.keyboard.press('PageDown');
+  await expect(title).toHaveText('Will the Call take the fastpath?');
+  // No prediction from a clicker: PageDown reveals the answer from the run.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('answer')).toHaveText('The run says: fast. (No prediction made.)');
+  await page.keyboard.press('PageUp');
+  await expect(title).toHaveText('The server waits first');
+  // The address follows the step, so the link opens where the presenter is.
+  await expect(page).toHaveURL(/[?&]lesson=fastpath&/);
+  await expect(page).toHaveURL(/[?&]step=2(&|$)/);
+});
+
+/** Serious and critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('no serious accessibility violations on the main screens, dark and light', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  for (const theme of ['dark', 'light']) {
+    await app.open(`?scenario=slowpath-cross-core&speed=max&theme=${theme}`);
+    await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+    expect(await seriousViolations(page), `main screen, ${theme}`).toEqual([]);
+    await app.press('5');
+    expect(await seriousViolations(page), `narration tab, ${theme}`).toEqual([]);
+    await app.press('?');
+    expect(await seriousViolations(page), `help, ${theme}`).toEqual([]);
+    await app.press('Escape');
+    await app.press('l');
+    expect(await seriousViolations(page), `lessons menu, ${theme}`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await app.open(`?lesson=fastpath&step=3&theme=${theme}`);
+    await expect(page.getByTestId('predict')).toBeVisible();
+    expect(await seriousViolations(page), `lesson, ${theme}`).toEqual([]);
+    await app.open(`?lesson=fastpath&present=1&theme=${theme}`);
+    expect(await seriousViolations(page), `presenter, ${theme}`).toEqual([]);
+    await app.open(`?embed=1&scenario=echo&views=machine,timeline,narration&theme=${theme}`);
+    expect(await seriousViolations(page), `embedded, ${theme}`).toEqual([]);
+  }
+  await page.goto('/embed-example.html');
+  await expect(page.locator('body[data-connected="true"]')).toBeAttached();
+  expect(await seriousViolations(page), 'embed example page').toEqual([]);
 });

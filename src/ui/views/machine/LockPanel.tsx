@@ -1,12 +1,13 @@
 // The big kernel lock of each image: who holds it and who spins for it, in CLH (FIFO) order.
 import type { CoreView, LockView } from '../../../projection/types';
 import { fmtInt, fmtPercent } from '../../format';
+import { scrollFocus } from '../../components/scrollFocus';
 
 export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView[] }) {
   const withLock = locks.filter((l) => l.hasLock);
   if (withLock.length === 0) {
     return (
-      <div className="lock-panel muted" data-testid="locks">
+      <div className="lock-panel muted" data-testid="locks" ref={scrollFocus}>
         {cores.length === 1
           ? 'One core: a uniprocessor kernel takes no big lock.'
           : 'No big lock: every kernel image has a core to itself (a multikernel).'}
@@ -14,7 +15,7 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
     );
   }
   return (
-    <div className="lock-panel" data-testid="locks">
+    <div className="lock-panel" data-testid="locks" ref={scrollFocus}>
       {withLock.map((l) => {
         const holder = l.holder === null ? null : cores[l.holder];
         const waiting = l.queue.filter((c) => c !== l.holder);
