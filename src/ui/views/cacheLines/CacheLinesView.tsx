@@ -34,6 +34,9 @@ const Row = memo(function Row({
       data-line={l.name}
       data-touched={hl}
       onClick={() => onSelect(l.name)}
+      // Operable by keyboard as well (Tab to the row, Enter), like every control.
+      tabIndex={0}
+      onKeyDown={(e) => e.key === 'Enter' && onSelect(l.name)}
     >
       <td className="mono">
         {l.name} <span className="muted">{lineKind(l.name)}</span>
