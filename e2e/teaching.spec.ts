@@ -322,6 +322,8 @@ test('no serious accessibility violations on the main screens, dark and light', 
     expect(await seriousViolations(page), `main screen, ${theme}`).toEqual([]);
     await app.press('5');
     expect(await seriousViolations(page), `narration tab, ${theme}`).toEqual([]);
+    await app.press('4');
+    expect(await seriousViolations(page), `trace tab, ${theme}`).toEqual([]);
     await app.press('?');
     expect(await seriousViolations(page), `help, ${theme}`).toEqual([]);
     await app.press('Escape');
