@@ -324,12 +324,23 @@ test('no serious accessibility violations on the main screens, dark and light', 
     expect(await seriousViolations(page), `narration tab, ${theme}`).toEqual([]);
     await app.press('4');
     expect(await seriousViolations(page), `trace tab, ${theme}`).toEqual([]);
+    await app.press('1');
+    expect(await seriousViolations(page), `cache lines tab, ${theme}`).toEqual([]);
     await app.press('?');
     expect(await seriousViolations(page), `help, ${theme}`).toEqual([]);
     await app.press('Escape');
     await app.press('l');
     expect(await seriousViolations(page), `lessons menu, ${theme}`).toEqual([]);
     await page.keyboard.press('Escape');
+    await app.open(`?scenario=uxrt-cat&speed=max&theme=${theme}`);
+    for (const [key, tab] of [
+      ['2', 'namespace'],
+      ['3', 'console'],
+      ['6', 'sweep'],
+    ]) {
+      await app.press(key!);
+      expect(await seriousViolations(page), `${tab} tab, ${theme}`).toEqual([]);
+    }
     await app.open(`?lesson=fastpath&step=3&theme=${theme}`);
     await expect(page.getByTestId('predict')).toBeVisible();
     expect(await seriousViolations(page), `lesson, ${theme}`).toEqual([]);

@@ -547,6 +547,16 @@ export function checkLayers(rootDir) {
       }
     }
   }
+  // The engine is a tree of modules, not a knot: no import cycle among its non-test files.
+  const simFiles = files.filter((f) => isInside(simDir, f) && !/\.test\.tsx?$/.test(f)).sort();
+  for (const cycle of findCycles(simFiles)) {
+    violations.push({
+      file: relName(cycle[0] ?? simDir),
+      line: 1,
+      rule: 'sim-cycle',
+      message: `import cycle: ${cycle.map(relName).join(' -> ')}`,
+    });
+  }
   violations.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { files: files.length, violations };
 }

@@ -197,6 +197,25 @@ describe('checkLayers', () => {
     ).toEqual(['src/sim/events/log.ts:2 events-leaf']);
   });
 
+  it('rejects an import cycle inside src/sim, type-only imports included, but not in tests', () => {
+    expect(
+      violations({
+        'src/sim/a.ts': "import { b } from './b';\nexport const a = b;\n",
+        'src/sim/b.ts': "import type { C } from './c';\nexport const b = 1 as C;\n",
+        'src/sim/c.ts': "import { a } from './a';\nexport type C = typeof a;\n",
+        'src/sim/d.ts': "import { a } from './a';\nexport const d = a;\n",
+        'src/sim/d.test.ts': "import { d } from './d';\nexport const t = d;\n",
+      }),
+    ).toEqual(['src/sim/a.ts:1 sim-cycle']);
+    expect(
+      violations({
+        'src/sim/a.ts': "import { b } from './b';\nexport const a = b;\n",
+        'src/sim/b.ts': 'export const b = 1;\n',
+        'src/sim/b.test.ts': "import { a } from './a';\nexport const t = a;\n",
+      }),
+    ).toEqual([]);
+  });
+
   it('allows only type imports in src/protocol', () => {
     expect(
       violations({

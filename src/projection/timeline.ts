@@ -53,7 +53,7 @@ export class TimelineModel {
     kind: [],
   };
   readonly slowpaths: Points & { core: number[] } = { t: [], index: [], core: [] };
-  /** consoleWritten and faultRaised events, for the console. */
+  /** consoleWritten and faultRaised events, and truncated messages, for the console. */
   readonly console: Points = { t: [], index: [] };
   readonly migrations: Points & { from: number[]; to: number[]; cycles: number[] } = {
     t: [],
@@ -109,6 +109,11 @@ export class TimelineModel {
       m.from.push(this.thread(e.from));
       m.to.push(this.thread(e.to));
       m.kind.push(Math.max(0, MESSAGE_KINDS.indexOf(e.kind)));
+      // A message cut at seL4_MsgMaxLength is also a console line: the cut is silent otherwise.
+      if (e.requested > e.length) {
+        this.console.t.push(e.t);
+        this.console.index.push(e.seq);
+      }
     } else if (e.type === 'cacheLineMigrated') {
       const m = this.migrations;
       m.t.push(e.t);

@@ -4,7 +4,7 @@ import type { Tcb } from './kernel/objects';
 import type { ChannelEnd } from './kernel/objects';
 import type { OutMessage } from './kernel/requests';
 import type { ReceivedMessage } from './kernel/objects';
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
 
 export interface UserResult {
   cost: number;
@@ -24,7 +24,7 @@ function endOf(t: Tcb, slot: string): ChannelEnd | string {
 }
 
 function touchSlot(
-  sim: Simulation,
+  sim: CoreContext,
   c: number,
   region: string,
   index: number,
@@ -39,7 +39,7 @@ function touchSlot(
 }
 
 export function channelWrite(
-  sim: Simulation,
+  sim: CoreContext,
   c: number,
   t: Tcb,
   slot: string,
@@ -53,7 +53,7 @@ export function channelWrite(
   return { cost: touchSlot(sim, c, end.region, index, true), value: undefined };
 }
 
-export function channelRead(sim: Simulation, c: number, t: Tcb, slot: string): UserResult {
+export function channelRead(sim: CoreContext, c: number, t: Tcb, slot: string): UserResult {
   const end = endOf(t, slot);
   if (typeof end === 'string') return { cost: 0, value: null, error: `channelRecv: ${end}` };
   const m = end.inbox.shift();

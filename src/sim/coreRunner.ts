@@ -2,6 +2,7 @@
 // the big lock of its image, spinning while another core holds it), leave it, take interrupts
 // (reschedule IPIs, timer ticks, MCS replenishments). sel4-reference.md §1.8–1.10.
 import type { QueueItem } from './engine/eventQueue';
+import { ItemKind } from './engine/queueItems';
 import { node } from './kernel/kernelState';
 import type { Notification, Tcb } from './kernel/objects';
 import type { SyscallRequest } from './kernel/requests';
@@ -10,7 +11,8 @@ import { isSchedulable, setThreadState, tcbSchedEnqueue } from './kernel/schedul
 import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
+import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry } from './entryStats';
@@ -26,51 +28,9 @@ import {
   userSlice,
 } from './kernel/timer';
 
-export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
-export type Interrupt = 'ipi' | 'timer' | 'release';
-
-export interface Entry {
-  thread: Tcb;
-  req: SyscallRequest | null;
-  irq: Interrupt | null;
-  name: string;
-  requestedAt: number;
-  outcome: SyscallOutcome | null;
-  cost: number;
-  ipis: number[];
-  sgis: { core: number; ntfn: Notification }[];
-  /** The scheduler's switches, emitted when the entry ends. */
-  switches: SimEventBody[];
-  /** Messages the entry moved. */
-  messages: number;
-}
-
-export interface CoreRt {
-  id: number;
-  mode: CoreMode;
-  /** The mode last reported by a coreModeChanged event. */
-  shown: CoreModeName;
-  /** Generation: bumps when user work is preempted, so its completion event is ignored. */
-  gen: number;
-  userStart: number;
-  pendingIrq: Interrupt | null;
-  entry: Entry | null;
-  /** The time a release interrupt is armed for (MCS release queue head), or -1. */
-  releaseAt: number;
-  /** Notifications to signal when the next cross-image SGI is taken on this core. */
-  pendingSignals: Notification[];
-}
-
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
 const NO_SWITCHES: SimEventBody[] = [];
-const USER_DONE = 0;
-const TIMER = 1;
-const KERNEL_EXIT = 2;
-const LOCK_GRANT = 3;
-const IPI = 4;
-const START = 5;
-export const RELEASE = 6;
 
 /** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
 const STALLED: SyscallOutcome = {
@@ -87,10 +47,9 @@ const OUT_OF_BUDGET: SyscallOutcome = {
 };
 
 export class CoreRunner {
-  static readonly START = START;
   readonly cores: CoreRt[];
 
-  constructor(private readonly sim: Simulation) {
+  constructor(private readonly sim: CoreContext) {
     this.cores = sim.world.state.nodes.map((n) => ({
       id: n.core,
       mode: 'idle',
@@ -107,37 +66,42 @@ export class CoreRunner {
   handle(item: QueueItem): void {
     const c = item.core;
     const core = this.cores[c]!;
-    switch (item.kind) {
-      case USER_DONE:
+    const kind = item.kind as ItemKind;
+    switch (kind) {
+      case ItemKind.userDone:
         if (item.gen !== core.gen || core.mode !== 'user') return;
         this.consumeUser(c);
         this.dispatch(c);
         return;
-      case TIMER:
+      case ItemKind.timer:
         if (item.gen !== core.gen || core.mode !== 'user') return;
         this.consumeUser(c);
         this.enterKernel(c, this.cur(c), null, 'timer');
         return;
-      case KERNEL_EXIT:
+      case ItemKind.kernelExit:
         this.exitKernel(c);
         return;
-      case LOCK_GRANT:
+      case ItemKind.lockGrant:
         this.doKernelWork(c);
         return;
-      case IPI:
+      case ItemKind.ipi:
         this.interrupt(c, 'ipi');
         return;
-      case RELEASE:
+      case ItemKind.release:
         if (item.time !== core.releaseAt) return; // re-armed for another time since
         core.releaseAt = -1;
         this.interrupt(c, 'release');
         return;
-      case START: {
+      case ItemKind.start: {
         const fx = this.sim.fx;
         fx.begin(this.sim.now, c);
         scheduleTimed(this.sim.k);
         this.dispatch(c);
         return;
+      }
+      default: {
+        const never: never = kind;
+        throw new Error(`queue item of unknown kind ${String(never)}`);
       }
     }
   }
@@ -268,8 +232,9 @@ export class CoreRunner {
     this.setMode(c, 'user');
     core.gen++;
     core.userStart = at;
-    if (slice < rt.pendingCompute) this.sim.queue.push(at + Math.max(slice, 1), TIMER, c, core.gen);
-    else this.sim.queue.push(at + rt.pendingCompute, USER_DONE, c, core.gen);
+    if (slice < rt.pendingCompute)
+      this.sim.queue.push(at + Math.max(slice, 1), ItemKind.timer, c, core.gen);
+    else this.sim.queue.push(at + rt.pendingCompute, ItemKind.userDone, c, core.gen);
   }
 
   private consumeUser(c: number): void {
@@ -349,7 +314,7 @@ export class CoreRunner {
     if (lock.request(c, sim.now)) {
       this.setMode(c, 'kernel');
       if (swap === 0) return this.doKernelWork(c);
-      sim.queue.push(sim.now + swap, LOCK_GRANT, c, 0);
+      sim.queue.push(sim.now + swap, ItemKind.lockGrant, c, 0);
       return;
     }
     this.setMode(c, 'spinning');
@@ -405,7 +370,7 @@ export class CoreRunner {
     e.sgis = fx.sgis.length === 0 ? NO_SGIS : [...fx.sgis];
     e.messages = fx.messages;
     sim.stats.messages += fx.messages;
-    sim.queue.push(sim.now + e.cost, KERNEL_EXIT, c, 0);
+    sim.queue.push(sim.now + e.cost, ItemKind.kernelExit, c, 0);
   }
 
   /** MCS: arm the release interrupt for the head of this core's release queue (setNextInterrupt). */
@@ -414,7 +379,7 @@ export class CoreRunner {
     const core = this.cores[c]!;
     if (at === null || at === core.releaseAt) return;
     core.releaseAt = Math.max(at, this.sim.now) + irqJitter(this.sim.profile, this.sim.rng);
-    this.sim.queue.push(core.releaseAt, RELEASE, c, 0);
+    this.sim.queue.push(core.releaseAt, ItemKind.release, c, 0);
   }
 
   private exitKernel(c: number): void {
@@ -441,7 +406,7 @@ export class CoreRunner {
       if (next !== null) {
         // The successor spins on our request line: it migrates to it when we release.
         const handover = sim.touchLine(next.core, lock.nodeLine(c), false);
-        sim.queue.push(sim.now + handover, LOCK_GRANT, next.core, 0);
+        sim.queue.push(sim.now + handover, ItemKind.lockGrant, next.core, 0);
       }
     }
     for (const target of e.ipis) {
@@ -449,7 +414,7 @@ export class CoreRunner {
       sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
       sim.queue.push(
         sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
-        IPI,
+        ItemKind.ipi,
         target,
         0,
       );
@@ -460,7 +425,7 @@ export class CoreRunner {
       this.cores[s.core]!.pendingSignals.push(s.ntfn);
       sim.queue.push(
         sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
-        IPI,
+        ItemKind.ipi,
         s.core,
         0,
       );

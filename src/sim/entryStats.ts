@@ -1,11 +1,11 @@
 // Per-entry statistics: the run's counts (events/entryCounts.ts, shared with the projection)
 // and each thread's syscalls by path and kernel cycles.
-import type { Entry } from './coreRunner';
+import type { Entry } from './coreState';
 import { countExit } from './events/entryCounts';
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
 
 /** Count one finished kernel entry (interrupts only add kernel cycles to their thread). */
-export function accountEntry(sim: Simulation, e: Entry): void {
+export function accountEntry(sim: CoreContext, e: Entry): void {
   const s = sim.stats;
   const path = e.outcome?.path ?? 'slow';
   const reason = e.outcome?.reason;

@@ -1,15 +1,15 @@
 // Interrupts a core takes (seL4 timerTick, chargeBudget/endTimeslice, the reschedule IPI handler,
 // awaken; sel4-reference.md §1.8–1.10): time-slice and budget expiry, reschedule IPIs, cross-image
 // SGIs and MCS replenishments. The timer rules live in kernel/timer.ts.
-import type { CoreRt, Interrupt } from './coreRunner';
+import type { CoreRt, Interrupt } from './coreState';
 import { node } from './kernel/kernelState';
 import { sendSignal } from './kernel/notification';
 import { rescheduleRequired } from './kernel/scheduler';
 import { timerTick } from './kernel/timer';
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
 
 /** Timer tick / budget expiry, reschedule IPI, or MCS replenishment (timerTick, chargeBudget, awaken). */
-export function handleInterrupt(sim: Simulation, core: CoreRt, c: number, irq: Interrupt): void {
+export function handleInterrupt(sim: CoreContext, core: CoreRt, c: number, irq: Interrupt): void {
   const k = sim.k;
   const th = node(k, c).curThread;
   if (irq === 'timer') {

@@ -6,11 +6,11 @@
 // half a fastpath Call [derived: the fastpath is roughly half transfer, half entry/switch].
 import type { SyscallRequest } from './kernel/requests';
 import type { SyscallOutcome } from './kernel/syscalls';
-import type { Interrupt } from './coreRunner';
-import type { Simulation } from './simulation';
+import type { Interrupt } from './coreState';
+import type { CoreContext } from './coreContext';
 
 export function kernelEntryCost(
-  sim: Simulation,
+  sim: CoreContext,
   req: SyscallRequest | null,
   irq: Interrupt | null,
   outcome: SyscallOutcome | null,

@@ -5,6 +5,14 @@ import type { Tcb } from './kernel/objects';
 import type * as Api from './script/ipcscope';
 import { armWatchdog, disarmWatchdog, WatchdogError } from './script/watchdog';
 
+/** A script that threw, or ran too long without a kernel entry (the watchdog). */
+export interface ScriptError {
+  thread: string;
+  message: string;
+  line: number | null;
+  watchdog: boolean;
+}
+
 export interface ThreadStats {
   syscalls: number;
   fastpath: number;

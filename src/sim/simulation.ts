@@ -4,16 +4,19 @@
 import type { RunConfig } from './config';
 import { resolvePlatform } from './config';
 import { EventQueue } from './engine/eventQueue';
+import { ItemKind } from './engine/queueItems';
 import { createRng, type Rng } from './engine/rng';
 import { EventLog } from './events/eventLog';
 import { EntryEffects } from './effects';
-import { CoreRunner, type CoreRt } from './coreRunner';
+import type { CoreContext } from './coreContext';
+import { CoreRunner } from './coreRunner';
+import type { CoreRt } from './coreState';
 import { BigLock } from './machine/bigLock';
 import { CacheLineDirectory } from './machine/cacheLines';
 import type { PlatformOverride, PlatformProfile } from './machine/platform';
 import type { Kernel } from './kernel/kernelState';
 import { tcbSchedAppend } from './kernel/scheduler';
-import type { ProgramHost, ThreadRuntime } from './programs';
+import type { ProgramHost, ScriptError, ThreadRuntime } from './programs';
 import type * as Api from './script/ipcscope';
 import { createSeL4Sys } from './script/runtime';
 import type { SimEvent, SimEventBody } from './simEvents';
@@ -43,14 +46,9 @@ export interface FaultRecord {
   detail: string;
 }
 
-export interface ScriptError {
-  thread: string;
-  message: string;
-  line: number | null;
-  watchdog: boolean;
-}
+export type { ScriptError } from './programs';
 
-export class Simulation {
+export class Simulation implements CoreContext {
   readonly profile: PlatformProfile;
   readonly world: World;
   readonly k: Kernel;
@@ -134,7 +132,7 @@ export class Simulation {
     this.fx.ipiReschedulePending.clear();
     for (const n of this.world.state.nodes) {
       n.schedulerAction = 'chooseNewThread';
-      this.queue.push(0, CoreRunner.START, n.core, 0);
+      this.queue.push(0, ItemKind.start, n.core, 0);
     }
   }
 

@@ -1,10 +1,10 @@
 // User-level memory traffic (sys.touch): the cache lines of a shared region that a program reads
 // or writes. Lines another core holds migrate, at the topology's cost (DESIGN.md "Machine").
-import type { Simulation } from './simulation';
+import type { CoreContext } from './coreContext';
 
 /** Touch `region@offset:bytes` specs from core c; returns the cycles the migrations cost. */
 export function userTouchLines(
-  sim: Simulation,
+  sim: CoreContext,
   c: number,
   specs: string[],
   write: boolean,

@@ -12,25 +12,10 @@ import { emptyBlocking } from './kernel/objects';
 import { insertCap } from './kernel/transfer';
 import { tcbLines } from './kernel/lines';
 import type * as Api from './script/ipcscope';
-import { createUxrtSetup, type UxrtWorld } from './uxrt/setup';
+import { createUxrtSetup } from './uxrt/setup';
+import { SetupError, type World } from './worldTypes';
 
-export class SetupError extends Error {}
-
-export interface ProcessDef {
-  tcb: Tcb;
-  program: Api.Program;
-  opts: Api.ProcessOptions;
-}
-
-export interface World {
-  state: KernelState;
-  processes: ProcessDef[];
-  regions: Map<string, number>;
-  /** The UX/RT file layer, when the scenario uses it (uxrt/setup.ts). */
-  uxrt: UxrtWorld | null;
-  /** Threads that stay inactive at start until someone resumes them (UX/RT spawn). */
-  suspendedAtStart: Set<Tcb>;
-}
+export { SetupError, type ProcessDef, type World } from './worldTypes';
 
 interface CapSpecImpl extends Api.CapSpec {
   target: KernelObject;

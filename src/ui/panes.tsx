@@ -12,6 +12,7 @@ import { NamespaceView } from './views/namespace/NamespaceView';
 import { PlaygroundPanel } from './views/editor/PlaygroundPanel';
 import { ScenarioPanel } from './views/scenario/ScenarioPanel';
 import { StatsView } from './views/stats/StatsView';
+import { SweepView } from './views/sweep/SweepView';
 import { TimelineView } from './views/timeline/TimelineView';
 import { TraceView } from './views/trace/TraceView';
 import { NarrationView } from './narration/NarrationView';
@@ -24,6 +25,7 @@ export const BOTTOM_TABS: { id: BottomTab; label: string; key: string; view: Rea
   { id: 'console', label: 'Console', key: '3', view: <ConsoleView /> },
   { id: 'trace', label: 'Trace', key: '4', view: <TraceView /> },
   { id: 'narration', label: 'Narration', key: '5', view: <NarrationView /> },
+  { id: 'sweep', label: 'Sweep', key: '6', view: <SweepView /> },
 ];
 
 export const TOP_PANES: PaneSpec[] = [

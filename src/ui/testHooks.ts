@@ -3,7 +3,13 @@
 import type { SimEvent } from '../sim/simEvents';
 import type { ConfigOverrides } from '../sim/config';
 import { isIdle, type AppStore } from './store/createAppStore';
-import { drawnSpans, type DrawnSpan } from './views/timeline/timelineLayout';
+import {
+  drawnRects,
+  drawnSpans,
+  drawnView,
+  type DrawnRect,
+  type DrawnRow,
+} from './views/timeline/drawnRecord';
 
 export interface IpcscopeHooks {
   store: AppStore;
@@ -13,7 +19,11 @@ export interface IpcscopeHooks {
   scenarios(): string[];
   loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
   /** The timeline's rows and the spans its last frame drew. */
-  timelineSpans(): { kind: string; label: string; spans: DrawnSpan[] }[];
+  timelineSpans(): DrawnRow[];
+  /** The timeline's last frame: its time range (cycles) and track scroll (px). */
+  timelineView(): { t0: number; t1: number; scrollY: number } | null;
+  /** The rectangles the timeline's last frame filled, per row in view (the mix per column). */
+  timelineRects(): { kind: string; label: string; rects: DrawnRect[] }[];
 }
 
 declare global {
@@ -41,6 +51,8 @@ export function installTestHooks(store: AppStore): void {
     event: (i) => store.getState().log.get(i),
     scenarios: () => store.getState().scenarios.map((s) => s.id),
     timelineSpans: drawnSpans,
+    timelineRects: drawnRects,
+    timelineView: drawnView,
     loadSource(source, file, overrides = {}, run = false) {
       store.getState().loadSource(source, file, overrides, { run });
     },

@@ -4,6 +4,7 @@
 import { stepEndType, type StepUnit } from '../projection/breakpoints';
 import { codeOf } from '../projection/eventLog';
 import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
+import { deadlockDetail } from '../projection/deadlock';
 import type { Projection } from '../projection/types';
 import type { FromWorker, Reply, Request, StopReason, ToWorker } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
@@ -432,6 +433,10 @@ export class SimSession {
 
   private stopped(seq: number, reason: StopReason, detail = ''): void {
     const total = this.run?.log.length ?? 0;
+    // The end of a run where a thread still waits for an answer is a deadlock: say who waits.
+    if (reason === 'idle' && detail === '' && this.run !== null) {
+      detail = deadlockDetail(this.run.projectionAt(total)) ?? '';
+    }
     this.reply(seq, {
       type: 'stopped',
       reason,

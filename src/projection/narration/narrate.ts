@@ -3,7 +3,7 @@
 // what the narration view shows and what a screen reader speaks while stepping. Every "why"
 // restates a rule of the reference (sel4-reference.md, section cited in the text).
 import type { SimEvent } from '../../sim/simEvents';
-import { entryHead, fastWhy, interruptHead, isIdleThread } from './phrases';
+import { entryHead, fastWhy, interruptHead } from './phrases';
 
 export interface NarrationLine {
   /** Index of the first and last event this line tells. */
@@ -15,13 +15,26 @@ export interface NarrationLine {
   text: string;
 }
 
-/** What the narrator knows between lines: which thread each core last switched to. */
+/**
+ * What the narrator knows between lines: which thread each core last switched to, and whether
+ * that is the core's idle thread (threadSwitched.idle says so; a core starts idle).
+ */
 export interface NarrationContext {
   coreThread: Map<number, string>;
+  coreIdle: Map<number, boolean>;
 }
 
 export function emptyContext(): NarrationContext {
-  return { coreThread: new Map() };
+  return { coreThread: new Map(), coreIdle: new Map() };
+}
+
+function isIdleCore(ctx: NarrationContext, core: number): boolean {
+  return ctx.coreIdle.get(core) ?? true;
+}
+
+function noteSwitch(ctx: NarrationContext, e: { core: number; to: string; idle: boolean }): void {
+  ctx.coreThread.set(e.core, e.to);
+  ctx.coreIdle.set(e.core, e.idle);
 }
 
 interface Open {
@@ -179,14 +192,13 @@ function tellEntry(o: Open, ctx: NarrationContext): NarrationLine {
       case 'threadSwitched':
         effects.push(
           tellSwitch(
-            e.from,
-            e.to,
-            e.core,
+            e,
+            isIdleCore(ctx, e.core),
             o.events,
             exit?.type === 'syscallExited' && exit.path === 'fast',
           ),
         );
-        ctx.coreThread.set(e.core, e.to);
+        noteSwitch(ctx, e);
         break;
       case 'budgetExhausted':
         effects.push(
@@ -241,20 +253,19 @@ function tellBlocked(thread: string, state: string, object: string | null): stri
 }
 
 function tellSwitch(
-  from: string,
-  to: string,
-  core: number,
+  { from, to, core, idle }: { from: string; to: string; core: number; idle: boolean },
+  fromIdle: boolean,
   events: SimEvent[],
   fast: boolean,
 ): string {
   const blocked = events.some((e) => e.type === 'threadBlocked' && e.thread === from);
   const stopped = events.some((e) => e.type === 'threadStopped' && e.thread === from);
-  if (isIdleThread(to)) {
+  if (idle) {
     const why = blocked || stopped ? `${from} cannot run and ` : '';
     return `${why}nothing else is ready on core ${core}, so it goes idle`;
   }
   if (fast) return `${to} runs: the fastpath switches to it directly, without the scheduler (§1.7)`;
-  if (isIdleThread(from)) return `core ${core} leaves idle and runs ${to}`;
+  if (fromIdle) return `core ${core} leaves idle and runs ${to}`;
   if (blocked || stopped) {
     return `${from} cannot run any more, so core ${core} runs ${to}, the highest-priority ready thread (§1.8)`;
   }
@@ -288,7 +299,7 @@ function tellIpi(
     const state =
       there === undefined
         ? 'is idle or runs something of lower priority'
-        : isIdleThread(there)
+        : isIdleCore(ctx, e.to)
           ? 'is idle'
           : `runs ${there}, of lower priority`;
     return (
@@ -304,10 +315,12 @@ function tellIpi(
 
 function tellAlone(e: SimEvent, ctx: NarrationContext): string | null {
   switch (e.type) {
-    case 'threadSwitched':
-      ctx.coreThread.set(e.core, e.to);
-      if (isIdleThread(e.to)) return `core ${e.core}: idle.`;
-      return `core ${e.core}: ${e.to} starts running${isIdleThread(e.from) ? '' : ` after ${e.from}`}.`;
+    case 'threadSwitched': {
+      const fromIdle = isIdleCore(ctx, e.core);
+      noteSwitch(ctx, e);
+      if (e.idle) return `core ${e.core}: idle.`;
+      return `core ${e.core}: ${e.to} starts running${fromIdle ? '' : ` after ${e.from}`}.`;
+    }
     case 'consoleWritten':
       return `core ${e.core}: ${e.thread} prints “${e.text}”.`;
     case 'fileOperation':

@@ -3,11 +3,6 @@
 // sentence restates the ones a learner can see in the views.
 import type { SimEvent } from '../../sim/simEvents';
 
-/** The per-core idle threads are named idle.N by the engine. */
-export function isIdleThread(name: string): boolean {
-  return name.startsWith('idle.');
-}
-
 const VERBS: Record<string, string> = {
   Call: 'Calls',
   Send: 'Sends on',

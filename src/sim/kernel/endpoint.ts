@@ -10,17 +10,7 @@ import { schedContextDonate } from './schedContext';
 import { possibleSwitchTo, setThreadState } from './scheduler';
 import { doIpcTransfer, doNbRecvFailedTransfer } from './transfer';
 import { emitMessage } from './messages';
-
-/** tcbEPAppend (classic) or tcbAppend by priority (MCS). */
-export function queueAppend(k: Kernel, queue: Tcb[], t: Tcb): void {
-  if (!k.state.config.mcs) {
-    queue.push(t);
-    return;
-  }
-  let i = queue.length;
-  while (i > 0 && queue[i - 1]!.priority < t.priority) i--;
-  queue.splice(i, 0, t);
-}
+import { queueAppend } from './ipcQueue';
 
 function dequeueHead(ep: Endpoint): Tcb {
   const head = ep.queue.shift()!;
@@ -166,14 +156,4 @@ export function receiveIpc(
     setThreadState(k, sender, 'running');
     possibleSwitchTo(k, sender);
   }
-}
-
-/** cancelIPC for a thread blocked on an endpoint: take it out of the queue. */
-export function cancelEndpointIpc(k: Kernel, t: Tcb, ep: Endpoint): void {
-  const i = ep.queue.indexOf(t);
-  if (i >= 0) ep.queue.splice(i, 1);
-  if (ep.queue.length === 0) ep.state = 'idle';
-  k.fx.touch(ep.line, true);
-  k.fx.changed(ep);
-  t.blocking = emptyBlocking();
 }

@@ -1,7 +1,7 @@
 // Notifications (seL4 src/object/notification.c: sendSignal, receiveSignal, completeSignal,
 // cancelSignal; sel4-reference.md §1.6). One data word: Signal ORs the badge in and wakes the
 // first waiter; Wait returns and clears it, or blocks while it is zero.
-import { cancelEndpointIpc, queueAppend } from './endpoint';
+import { cancelEndpointIpc, queueAppend } from './ipcQueue';
 import type { Kernel } from './kernelState';
 import type { Notification, Tcb } from './objects';
 import { emptyBlocking } from './objects';

@@ -5,7 +5,7 @@
 import type { PlatformProfile } from '../machine/platform';
 import type { Kernel } from './kernelState';
 import type { SchedContext, Tcb } from './objects';
-import { MIN_REFILLS, refillList, refillNew } from './sporadic';
+import { MIN_REFILLS, refillNew } from './sporadic';
 import { tcbSchedDequeue } from './scheduler';
 
 /** seL4 MIN_BUDGET_US = 2 x kernel WCET (10 us) x KERNEL_WCET_SCALE (1). */
@@ -100,14 +100,4 @@ export function schedContextUnbindTcb(k: Kernel, sc: SchedContext, returnTo: str
   sc.tcb = null;
   k.fx.touch(sc.line, true);
   k.fx.emit({ type: 'schedContextReturned', sc: sc.name, from: from.name, to: returnTo });
-}
-
-/** Report an SC's refill list (the inspector shows it). */
-export function emitRefills(k: Kernel, sc: SchedContext): void {
-  k.fx.emit({
-    type: 'schedContextRefilled',
-    sc: sc.name,
-    refills: refillList(sc),
-    consumed: sc.consumed,
-  });
 }

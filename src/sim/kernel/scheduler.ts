@@ -4,10 +4,14 @@
 import { schedLine } from './lines';
 import type { ThreadStateName } from '../simEvents';
 import { node, type Kernel, type NodeState } from './kernelState';
-import type { Tcb } from './objects';
-import { emitRefills } from './schedContext';
-import { refillReady, refillSufficient, refillUnblockCheck } from './sporadic';
-import { postpone } from './timer';
+import type { SchedContext, Tcb } from './objects';
+import {
+  emitRefills,
+  refillHead,
+  refillReady,
+  refillSufficient,
+  refillUnblockCheck,
+} from './sporadic';
 
 export function isRunnable(t: Tcb): boolean {
   return t.state === 'running' || t.state === 'restart';
@@ -194,4 +198,30 @@ export function schedule(k: Kernel): void {
     }
   }
   n.schedulerAction = 'resumeCurrentThread';
+}
+
+// The release queue (seL4 src/kernel/thread.c, beside tcbSchedDequeue): threads whose SC waits
+// for its next refill.
+/** postpone: the SC's thread waits in the release queue for the SC's head refill. */
+export function postpone(k: Kernel, sc: SchedContext): void {
+  const t = sc.tcb;
+  if (t === null) return;
+  tcbSchedDequeue(k, t);
+  const n = node(k, t.affinity);
+  if (!t.inReleaseQueue) {
+    const at = refillHead(sc).time;
+    let i = n.releaseQueue.length;
+    while (i > 0 && refillHead(n.releaseQueue[i - 1]!.sc!).time > at) i--;
+    n.releaseQueue.splice(i, 0, t);
+    t.inReleaseQueue = true;
+  }
+  k.fx.emit({ type: 'budgetExhausted', thread: t.name, sc: sc.name, until: refillHead(sc).time });
+}
+
+/** Take a thread out of its core's release queue (tcbReleaseRemove). */
+export function releaseRemove(k: Kernel, t: Tcb): void {
+  if (!t.inReleaseQueue) return;
+  const q = node(k, t.affinity).releaseQueue;
+  q.splice(q.indexOf(t), 1);
+  t.inReleaseQueue = false;
 }

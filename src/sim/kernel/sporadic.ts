@@ -4,6 +4,7 @@
 // list of refills {time, amount}, head first, ordered in time; the amounts always sum to the
 // budget. Time used from the head refill comes back as a new refill one period after the head's
 // time, so over any window of one period the SC never runs for more than its budget.
+import type { Kernel } from './kernelState';
 import type { Refill, SchedContext } from './objects';
 
 /** seL4's MIN_REFILLS: a round-robin SC has a head and an (empty) tail. */
@@ -126,4 +127,14 @@ export function chargeRoundRobin(sc: SchedContext, usage: number, refill: boolea
 /** A copy of the refill list for events and the inspector. */
 export function refillList(sc: SchedContext): Refill[] {
   return sc.refills.map((r) => ({ time: r.time, amount: r.amount }));
+}
+
+/** Report an SC's refill list (the inspector shows it). */
+export function emitRefills(k: Kernel, sc: SchedContext): void {
+  k.fx.emit({
+    type: 'schedContextRefilled',
+    sc: sc.name,
+    refills: refillList(sc),
+    consumed: sc.consumed,
+  });
 }

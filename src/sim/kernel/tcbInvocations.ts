@@ -1,13 +1,13 @@
 // TCB invocations a script needs (seL4 src/object/tcb.c: invokeTCB_Suspend/Resume,
 // setPriority, invokeTCB_SetAffinity, bindNotification; sel4-reference.md §1.6, §1.8, §1.10).
 // Changing a thread that is running on another core first stalls that core with a remote call.
-import { cancelEndpointIpc } from './endpoint';
+import { cancelEndpointIpc } from './ipcQueue';
 import { node, type Kernel } from './kernelState';
 import { cancelSignal } from './notification';
 import type { Tcb } from './objects';
 import { emptyBlocking } from './objects';
 import { replyRemoveTcb } from './reply';
-import { releaseRemove } from './timer';
+import { releaseRemove } from './scheduler';
 import {
   isSchedulable,
   possibleSwitchTo,

@@ -10,7 +10,6 @@
 import { handleTimeout } from './faults';
 import { node, type Kernel, type NodeState } from './kernelState';
 import type { SchedContext, Tcb } from './objects';
-import { emitRefills } from './schedContext';
 import {
   isRunnable,
   isSchedulable,
@@ -19,10 +18,11 @@ import {
   schedule,
   setThreadState,
   tcbSchedAppend,
-  tcbSchedDequeue,
+  postpone,
 } from './scheduler';
 import {
   chargeRoundRobin,
+  emitRefills,
   isRoundRobin,
   refillBudgetCheck,
   refillHead,
@@ -62,30 +62,6 @@ export function timerTick(k: Kernel, th: Tcb): void {
   th.timeslice = k.state.config.timeslice;
   tcbSchedAppend(k, th);
   rescheduleRequired(k);
-}
-
-/** postpone: the SC's thread waits in the release queue for the SC's head refill. */
-export function postpone(k: Kernel, sc: SchedContext): void {
-  const t = sc.tcb;
-  if (t === null) return;
-  tcbSchedDequeue(k, t);
-  const n = node(k, t.affinity);
-  if (!t.inReleaseQueue) {
-    const at = refillHead(sc).time;
-    let i = n.releaseQueue.length;
-    while (i > 0 && refillHead(n.releaseQueue[i - 1]!.sc!).time > at) i--;
-    n.releaseQueue.splice(i, 0, t);
-    t.inReleaseQueue = true;
-  }
-  k.fx.emit({ type: 'budgetExhausted', thread: t.name, sc: sc.name, until: refillHead(sc).time });
-}
-
-/** Take a thread out of its core's release queue (tcbReleaseRemove). */
-export function releaseRemove(k: Kernel, t: Tcb): void {
-  if (!t.inReleaseQueue) return;
-  const q = node(k, t.affinity).releaseQueue;
-  q.splice(q.indexOf(t), 1);
-  t.inReleaseQueue = false;
 }
 
 /** endTimeslice: the current thread used its head refill. */

@@ -7,13 +7,6 @@
 import type { Rng } from '../engine/rng';
 import type { PlatformProfile } from './platform';
 
-export interface TimingNoise {
-  /** Extra cycles, uniform in [0, lineJitter], on each cross-core cache-line transfer. */
-  lineJitter: number;
-  /** Extra cycles, uniform in [0, irqJitter], on each IPI's and release interrupt's arrival. */
-  irqJitter: number;
-}
-
 /** Up to `max` extra cycles from the seeded generator; draws nothing when `max` is 0. */
 export function jitter(rng: Rng, max: number): number {
   return max > 0 ? rng.int(Math.floor(max) + 1) : 0;

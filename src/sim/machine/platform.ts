@@ -1,11 +1,17 @@
 // Platform profile: the hardware and kernel-path costs one simulated machine is built from
 // (DESIGN.md "Machine"; sel4-reference.md §1.4, §2, §3). Every number is cycles of the core clock.
 
-import type { TimingNoise } from './noise';
-
 export type Isa = 'x86-64' | 'aarch64' | 'aarch32' | 'riscv64' | 'ia32';
 
 /** Kernel path costs for one kernel flavour (classic or MCS), hot cache, same core. */
+/** Optional timing noise drawn from the run's seed (off by default; noise.ts draws it). */
+export interface TimingNoise {
+  /** Extra cycles, uniform in [0, lineJitter], on each cross-core cache-line transfer. */
+  lineJitter: number;
+  /** Extra cycles, uniform in [0, irqJitter], on each IPI's and release interrupt's arrival. */
+  irqJitter: number;
+}
+
 export interface KernelCosts {
   /** One-way fastpath seL4_Call, user to user (sel4bench "IPC call"). */
   fastpathCall: number;

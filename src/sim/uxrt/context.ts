@@ -2,13 +2,13 @@
 // simulation's UX/RT runtime and its own process record. Looked up by the thread's sys object.
 import type { ThreadRuntime } from '../programs';
 import type * as Api from '../script/ipcscope';
-import type { Simulation } from '../simulation';
+import type { UxrtHost } from './host';
 import type { UxrtRuntime } from './runtime';
-import type { UxrtProc } from './setup';
+import type { UxrtProc } from './uxrtWorld';
 
 export interface ThreadCtx {
   sys: Api.Sys;
-  sim: Simulation;
+  sim: UxrtHost;
   rt: ThreadRuntime;
   runtime: UxrtRuntime;
   name: string;

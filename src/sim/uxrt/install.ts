@@ -3,14 +3,14 @@
 // so that its end is reported to the process server. Called by the Simulation for every thread.
 import type { ThreadRuntime } from '../programs';
 import type * as Api from '../script/ipcscope';
-import type { Simulation } from '../simulation';
+import type { CoreContext } from '../coreContext';
 import { setContext, type ThreadCtx } from './context';
 import { createFileApi } from './fileApi';
 import { createPathApi } from './pathApi';
 import { uxrtRuntime } from './runtime';
 import { serveLoop, serverProgram } from './serve';
 
-export function installUxrt(sys: Api.Sys, rt: ThreadRuntime, sim: Simulation): void {
+export function installUxrt(sys: Api.Sys, rt: ThreadRuntime, sim: CoreContext): void {
   const runtime = uxrtRuntime(sim);
   const name = rt.tcb.name;
   const ctx: ThreadCtx = {

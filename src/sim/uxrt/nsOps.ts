@@ -8,7 +8,7 @@ import { cleanPath, type CleanPath } from './paths';
 import { FLAG_NAMES } from './pathApi';
 import { errorReply, statusReply } from './replies';
 import { firstExisting, isDirCode } from './resolve';
-import type { UxrtProc } from './setup';
+import type { UxrtProc } from './uxrtWorld';
 import { SLOT } from './slots';
 import type { VfsCtx } from './vfsCtx';
 import { nsOf } from './vfsOps';

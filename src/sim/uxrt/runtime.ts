@@ -3,10 +3,10 @@
 // each file operation (the tracer and the per-operation aggregates behind summarizeFiles).
 import type { FileOpInfo } from '../script/ipcscope';
 import { physicalMRs } from '../kernel/kernelState';
-import type { Simulation } from '../simulation';
 import type { SimEventBody } from '../simEvents';
 import { Namespace } from './namespace';
-import type { UxrtWorld } from './setup';
+import type { UxrtHost } from './host';
+import type { UxrtWorld } from './uxrtWorld';
 import { OpTracer } from './tracer';
 import { Wire } from './wire';
 
@@ -42,7 +42,7 @@ export class UxrtRuntime {
   private readonly memory = new Map<string, string>();
 
   constructor(
-    readonly sim: Simulation,
+    readonly sim: UxrtHost,
     readonly world: UxrtWorld | null,
   ) {
     this.wire = new Wire(sim.profile.isa, physicalMRs(sim.k));
@@ -117,10 +117,10 @@ export class UxrtRuntime {
   }
 }
 
-const runtimes = new WeakMap<Simulation, UxrtRuntime>();
+const runtimes = new WeakMap<UxrtHost, UxrtRuntime>();
 
 /** The UX/RT runtime of a simulation, made on first use. */
-export function uxrtRuntime(sim: Simulation): UxrtRuntime {
+export function uxrtRuntime(sim: UxrtHost & { world: { uxrt: UxrtWorld | null } }): UxrtRuntime {
   let r = runtimes.get(sim);
   if (r === undefined) {
     r = new UxrtRuntime(sim, sim.world.uxrt);
@@ -130,6 +130,6 @@ export function uxrtRuntime(sim: Simulation): UxrtRuntime {
 }
 
 /** The runtime if the simulation has made one (summaries of runs without the file layer). */
-export function findUxrtRuntime(sim: Simulation): UxrtRuntime | undefined {
+export function findUxrtRuntime(sim: UxrtHost): UxrtRuntime | undefined {
   return runtimes.get(sim);
 }

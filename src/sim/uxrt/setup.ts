@@ -4,36 +4,13 @@
 // cap to the process server. The layer is on when setup calls k.uxrt(), or when a process
 // declares `serves` or `parent`. One process server per kernel image: caps mean nothing across
 // images, so a multikernel needs one per image.
-import type { Endpoint, Rights, Tcb } from '../kernel/objects';
+import type { Endpoint, Rights } from '../kernel/objects';
 import { insertCap } from '../kernel/transfer';
 import type * as Api from '../script/ipcscope';
-import { SetupError, type World } from '../world';
+import { SetupError, type World } from '../worldTypes';
 import { vfsProgram } from './processServer';
 import { FAULT_BADGE_BASE, SLOT } from './slots';
-
-export interface UxrtProc {
-  name: string;
-  /** Index in the process table; the badge of its process-server cap is pid + 1. */
-  pid: number;
-  tcb: Tcb;
-  serves: string | null;
-  parent: string | null;
-  shareNamespace: boolean;
-}
-
-export interface UxrtPort {
-  name: string;
-  server: string;
-  image: number;
-  endpoint: string;
-}
-
-export interface UxrtWorld {
-  /** Kernel image -> name of its process server. */
-  vfs: Map<number, string>;
-  procs: Map<string, UxrtProc>;
-  ports: Map<string, UxrtPort>;
-}
+import type { UxrtProc, UxrtWorld } from './uxrtWorld';
 
 // Write and GrantReply are all a client needs: the reply cap's Grant right, which lets the
 // process server's reply carry the open file's cap back, comes from the server's own endpoint

@@ -2,7 +2,7 @@
 // serves itself (/proc, /srv listings) and the unsent rest of long directory listings.
 import type { ThreadCtx } from './context';
 import type { ServerState } from './serverCore';
-import type { UxrtProc, UxrtWorld } from './setup';
+import type { UxrtProc, UxrtWorld } from './uxrtWorld';
 
 export interface VfsCtx extends ThreadCtx {
   /** The kernel image this process server serves (its caps work only there). */

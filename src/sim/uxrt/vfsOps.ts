@@ -8,7 +8,7 @@ import { cleanPath, joinParts } from './paths';
 import { firstExisting, isDirCode, listAt, portCall, route } from './resolve';
 import { errorReply, statusReply } from './replies';
 import { openHere } from './serverCore';
-import type { UxrtProc } from './setup';
+import type { UxrtProc } from './uxrtWorld';
 import { SLOT, VFS_FILE_BADGE_BASE } from './slots';
 import type { VfsCtx } from './vfsCtx';
 import { FLAG, MSG } from './wire';

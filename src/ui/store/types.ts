@@ -117,7 +117,7 @@ export interface SimSlice {
   logVersion: number;
 }
 
-export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'narration';
+export type BottomTab = 'lines' | 'namespace' | 'console' | 'trace' | 'narration' | 'sweep';
 
 export interface SelectionSlice {
   selectedThread: string | null;

@@ -17,6 +17,19 @@ const COLUMNS: { key: LineSortKey; label: string; num: boolean }[] = [
   { key: 'lastIndex', label: 'last moved (event)', num: true },
 ];
 
+/** Enter or Space selects a focused row; ↑ / ↓ move the focus to the row above / below. */
+function rowKey(e: React.KeyboardEvent<HTMLTableRowElement>, select: () => void) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  let next: Element | null = null;
+  if (e.key === 'Enter' || e.key === ' ') select();
+  else if (e.key === 'ArrowDown') next = e.currentTarget.nextElementSibling;
+  else if (e.key === 'ArrowUp') next = e.currentTarget.previousElementSibling;
+  else return;
+  e.preventDefault();
+  e.stopPropagation();
+  if (next instanceof HTMLTableRowElement && next.tabIndex >= 0) next.focus();
+}
+
 const Row = memo(function Row({
   l,
   hl,
@@ -33,10 +46,10 @@ const Row = memo(function Row({
       className={`clickable${hl ? ' hl' : ''}${selected ? ' selected' : ''}`}
       data-line={l.name}
       data-touched={hl}
-      onClick={() => onSelect(l.name)}
-      // Operable by keyboard as well (Tab to the row, Enter), like every control.
       tabIndex={0}
-      onKeyDown={(e) => e.key === 'Enter' && onSelect(l.name)}
+      aria-selected={selected}
+      onClick={() => onSelect(l.name)}
+      onKeyDown={(e) => rowKey(e, () => onSelect(l.name))}
     >
       <td className="mono">
         {l.name} <span className="muted">{lineKind(l.name)}</span>

@@ -1,11 +1,14 @@
-// The console: what programs wrote (sys.log) and the faults they raised, up to the cursor, with
-// the app's errors (load, setup, runtime, watchdog) pinned on top with their file and line.
+// The console: what programs wrote (sys.log), the faults they raised and the messages seL4 cut
+// at seL4_MsgMaxLength, up to the cursor, with the app's errors (load, setup, runtime, watchdog)
+// pinned on top with their file and line.
 import { useEffect, useMemo, useRef } from 'react';
 import { firstAtOrAfter } from '../../../projection/timeline';
 import { useRunThrottled } from '../../components/useRunThrottled';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
+import { truncationText } from '../inspector/EventSection';
 import './console.css';
+import { scrollFocus } from '../../components/scrollFocus';
 
 const SHOWN = 500;
 
@@ -27,7 +30,7 @@ export function ConsoleView() {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [lines.length, errors.length]);
   return (
-    <div className="tab-view console" data-testid="view-console">
+    <div className="tab-view console" data-testid="view-console" ref={scrollFocus}>
       {errors.length > 0 && (
         <div className="console-errors">
           {errors.map((e) => (
@@ -59,17 +62,22 @@ export function ConsoleView() {
       {lines.map((e) => (
         <div
           key={e.seq}
-          className={`console-line${e.type === 'faultRaised' ? ' fault' : ''}`}
+          className={`console-line${e.type === 'consoleWritten' ? '' : ' fault'}`}
+          data-testid={e.type === 'messageTransferred' ? 'console-truncation' : undefined}
           onClick={() => seek(e.seq + 1)}
         >
           <span className="num muted t">{fmtInt(e.t)}</span>
-          <span className="mono who">{'thread' in e ? e.thread : ''}</span>
+          <span className="mono who">
+            {'thread' in e ? e.thread : e.type === 'messageTransferred' ? e.from : ''}
+          </span>
           <span className="mono text">
             {e.type === 'consoleWritten'
               ? e.text
               : e.type === 'faultRaised'
                 ? `${e.faultType} fault: ${e.detail}`
-                : ''}
+                : e.type === 'messageTransferred'
+                  ? `message truncated: ${truncationText(e)}`
+                  : ''}
           </span>
         </div>
       ))}

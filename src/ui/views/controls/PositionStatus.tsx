@@ -1,4 +1,5 @@
-// Where the cursor is (event i of n, simulated time) and why the run stopped.
+// Where the cursor is (event #i of n, numbered as the inspector numbers events, and simulated
+// time) and why the run stopped, with who waits for whom when it ended in a deadlock.
 import { useAppStore } from '../../store/AppStoreProvider';
 import { fmtCycles, fmtInt } from '../../format';
 
@@ -25,6 +26,8 @@ export function PositionStatus() {
     s.cursor > 0 && s.cursor <= s.log.length ? s.log.timeAt(s.cursor - 1) : 0,
   );
   const loadState = useAppStore((s) => s.loadState);
+  // The worker words the end of a run where a thread still waits for an answer as a deadlock.
+  const deadlocked = stop?.reason === 'idle' && stop.detail.startsWith('deadlocked');
   return (
     <div
       className="position"
@@ -33,8 +36,19 @@ export function PositionStatus() {
       data-total={total}
       data-running={running}
     >
-      <span className="num">
-        event <b>{fmtInt(cursor)}</b> / {fmtInt(total)}
+      <span
+        className="num"
+        data-testid="position-event"
+        title="The event the views show, numbered as the inspector and the trace number it (#0 first)"
+      >
+        {cursor === 0 ? (
+          <>before event #0</>
+        ) : (
+          <>
+            event <b>#{fmtInt(cursor - 1)}</b>
+          </>
+        )}{' '}
+        of {fmtInt(total)}
       </span>
       <span className="num muted">t = {fmtCycles(t, clock)}</span>
       {loadState === 'loading' && <span className="pill">loading…</span>}
@@ -46,12 +60,17 @@ export function PositionStatus() {
       {running && <span className="pill running">running</span>}
       {!running && stop !== null && (
         <span
-          className={`pill stop-${stop.reason}`}
+          className={`pill stop-${deadlocked ? 'deadlock' : stop.reason}`}
           title={stop.detail}
           data-testid="stop-reason"
           data-reason={stop.reason}
         >
-          {REASON_TEXT[stop.reason] ?? stop.reason}
+          {deadlocked ? 'deadlocked' : (REASON_TEXT[stop.reason] ?? stop.reason)}
+        </span>
+      )}
+      {!running && deadlocked && (
+        <span className="deadlock-detail" data-testid="deadlock-detail" title={stop.detail}>
+          {stop.detail}
         </span>
       )}
     </div>

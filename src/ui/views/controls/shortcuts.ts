@@ -108,6 +108,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['2'], description: 'Namespace tab', match: key('2'), run: tab('namespace') },
   { keys: ['3'], description: 'Console tab', match: key('3'), run: tab('console') },
   { keys: ['4'], description: 'Trace tab', match: key('4'), run: tab('trace') },
+  { keys: ['6'], description: 'Sweep tab', match: key('6'), run: tab('sweep') },
   {
     keys: ['?'],
     description: 'Show / hide this help',

@@ -2,6 +2,8 @@
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { TEACHING_SHORTCUTS } from '../../presenter/teachingShortcuts';
 import { SHORTCUTS } from '../controls/shortcuts';
+import { TIMELINE_KEYS } from '../timeline/timelineKeys';
+import { LINE_ROW_KEYS } from '../cacheLines/lineRowKeys';
 import './help.css';
 
 export function HelpOverlay() {
@@ -25,7 +27,7 @@ export function HelpOverlay() {
         </header>
         <table>
           <tbody>
-            {[...SHORTCUTS, ...TEACHING_SHORTCUTS].map((s) => (
+            {[...SHORTCUTS, ...TEACHING_SHORTCUTS, ...TIMELINE_KEYS, ...LINE_ROW_KEYS].map((s) => (
               <tr key={s.description}>
                 <td>
                   {s.keys.map((k, i) => (
@@ -54,8 +56,10 @@ export function HelpOverlay() {
             fastpath condition that failed.
           </p>
           <p>
-            <b>Timeline</b>: wheel zooms, drag pans, shift+wheel scrolls tracks, click jumps to the
-            event. The URL opens a scenario on a machine:{' '}
+            <b>Timeline</b>: wheel zooms, drag pans, shift+wheel scrolls tracks; hover a span or an
+            arrow to see what it is, click to select it (the cursor goes to its event, its thread is
+            selected and the view follows). Zoomed out, a pixel column shows the mix of modes in it,
+            stacked. The URL opens a scenario on a machine:{' '}
             <span className="mono">
               ?scenario=echo&amp;platform=xeon-2s&amp;cores=4&amp;kernel=smp&amp;mcs=1&amp;seed=2
             </span>

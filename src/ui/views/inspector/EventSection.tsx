@@ -22,6 +22,15 @@ function Fields({ e }: { e: SimEvent }) {
   );
 }
 
+/** What seL4 did to a message longer than seL4_MsgMaxLength (sel4-reference.md §1.4). */
+export function truncationText(e: Extract<SimEvent, { type: 'messageTransferred' }>): string {
+  return (
+    `${e.from} asked to send ${e.requested} message words; seL4 carries at most ${e.length} ` +
+    `(seL4_MsgMaxLength), so the last ${e.requested - e.length} were cut and ${e.to} ` +
+    `received ${e.length}.`
+  );
+}
+
 function Registers({ e }: { e: Extract<SimEvent, { type: 'messageTransferred' }> }) {
   return (
     <div className="registers" data-testid="message-registers">
@@ -51,6 +60,11 @@ function Registers({ e }: { e: Extract<SimEvent, { type: 'messageTransferred' }>
         )}
         {e.length === 0 && <span className="muted">no message words</span>}
       </div>
+      {e.requested > e.length && (
+        <div className="slow-reason" data-testid="truncation-notice">
+          <b>Truncated:</b> {truncationText(e)}
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,9 @@ import type { CoreView, LockView } from '../../../projection/types';
 import { fmtInt, fmtPercent } from '../../format';
 import { scrollFocus } from '../../components/scrollFocus';
 
+/** Spinning cores listed by name; the rest are counted (a 64-core queue would fill the panel). */
+const QUEUE_SHOWN = 6;
+
 export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView[] }) {
   const withLock = locks.filter((l) => l.hasLock);
   if (withLock.length === 0) {
@@ -44,7 +47,7 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
               )}
             </span>
             <span className="lock-queue">
-              {waiting.map((c) => (
+              {waiting.slice(0, QUEUE_SHOWN).map((c) => (
                 <span
                   key={c}
                   className="pill queue-chip mode-spinning"
@@ -53,6 +56,11 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
                   core {c}
                 </span>
               ))}
+              {waiting.length > QUEUE_SHOWN && (
+                <span className="lock-more" title={waiting.map((c) => `core ${c}`).join(', ')}>
+                  +{waiting.length - QUEUE_SHOWN} more spinning
+                </span>
+              )}
             </span>
             <span className="spacer" />
             <span

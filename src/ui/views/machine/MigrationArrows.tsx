@@ -2,10 +2,11 @@
 // d3 (enter fades in, exit fades out, the current ones pulse). Sits over the cards as an SVG layer.
 import { useEffect, useRef } from 'react';
 import { select, transition } from 'd3';
-import { centre, type Box } from './machineLayout';
+import { centre, edgeToward, type Box } from './machineLayout';
 import { costColor } from './costColor';
 import type { MigrationArrow } from './selectMigrations';
 
+/** A curve from box a to box b, leaving and entering at their edges (never over a label). */
 function arrowPath(a: Box, b: Box): string {
   const [x1, y1] = centre(a);
   const [x2, y2] = centre(b);
@@ -16,12 +17,8 @@ function arrowPath(a: Box, b: Box): string {
   const bend = Math.min(40, len / 4);
   const mx = (x1 + x2) / 2 - (dy / len) * bend;
   const my = (y1 + y2) / 2 + (dx / len) * bend;
-  const shrink = (x: number, y: number, tx: number, ty: number, by: number): [number, number] => {
-    const l = Math.hypot(tx - x, ty - y) || 1;
-    return [x + ((tx - x) / l) * by, y + ((ty - y) / l) * by];
-  };
-  const [sx, sy] = shrink(x1, y1, mx, my, Math.min(a.w, a.h) / 2.5);
-  const [ex, ey] = shrink(x2, y2, mx, my, Math.min(b.w, b.h) / 2.2);
+  const [sx, sy] = edgeToward(a, mx, my, 2);
+  const [ex, ey] = edgeToward(b, mx, my, 3);
   // Arrowhead as a closed subpath along the curve's end tangent (stroked, so it takes the colour).
   const tl = Math.hypot(ex - mx, ey - my) || 1;
   const ux = (ex - mx) / tl;
@@ -32,16 +29,35 @@ function arrowPath(a: Box, b: Box): string {
   return `M${sx},${sy} Q${mx},${my} ${ex},${ey} ${head}`;
 }
 
+/** The middle of arrowPath's curve (where a grouped arrow's count goes). */
+function arcMiddle(a: Box, b: Box): [number, number] {
+  const [x1, y1] = centre(a);
+  const [x2, y2] = centre(b);
+  const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+  const bend = Math.min(40, len / 4) / 2;
+  return [(x1 + x2) / 2 - ((y2 - y1) / len) * bend, (y1 + y2) / 2 + ((x2 - x1) / len) * bend];
+}
+
 export interface MigrationArrowsProps {
   arrows: MigrationArrow[];
+  /** The boxes arrows join, by the arrows' from / to: core cards, or cluster / socket boxes. */
   cores: Box[];
+  /** Arrows between groups: labelled with their count. */
+  grouped?: boolean;
   width: number;
   height: number;
   /** Animate changes (stepping). A fast run moves them every frame: no animation then. */
   animate: boolean;
 }
 
-export function MigrationArrows({ arrows, cores, width, height, animate }: MigrationArrowsProps) {
+export function MigrationArrows({
+  arrows,
+  cores,
+  grouped = false,
+  width,
+  height,
+  animate,
+}: MigrationArrowsProps) {
   const ref = useRef<SVGGElement>(null);
   useEffect(() => {
     const g = ref.current;
@@ -97,8 +113,26 @@ export function MigrationArrows({ arrows, cores, width, height, animate }: Migra
       .classed('current', (a) => a.current);
   }, [arrows, cores, animate]);
   return (
-    <svg className="arrows" width={width} height={height} aria-hidden="true">
+    <svg
+      className="arrows"
+      width={width}
+      height={height}
+      aria-hidden="true"
+      data-testid="migration-arrows"
+      data-grouped={grouped}
+    >
       <g ref={ref} />
+      {grouped &&
+        arrows
+          .filter((a) => cores[a.from] && cores[a.to])
+          .map((a) => {
+            const [x, y] = arcMiddle(cores[a.from]!, cores[a.to]!);
+            return (
+              <text key={a.key} className="arrow-count" x={x} y={y} textAnchor="middle">
+                {a.count}×
+              </text>
+            );
+          })}
     </svg>
   );
 }

@@ -50,3 +50,51 @@ export function recentMigrations(
   }
   return [...byPair.values()].sort((a, b) => a.lastIndex - b.lastIndex);
 }
+
+/** Above this many cores the arrows join up between clusters (or sockets): one per pair. */
+export const AGGREGATE_ABOVE = 16;
+/** Group arrows shown at most: the busiest, plus every cross-socket one. */
+export const GROUP_ARROWS = 8;
+
+export interface GroupArrow extends MigrationArrow {
+  /** Moves between two sockets: always shown. */
+  crossSocket: boolean;
+}
+
+/**
+ * Core-to-core arrows merged by (from group, to group), where group[core] is the core's cluster
+ * or socket. Moves inside one group become a count per group instead of an arrow. Keeps the
+ * GROUP_ARROWS busiest pairs and every pair that crosses sockets.
+ */
+export function groupMigrations(
+  arrows: MigrationArrow[],
+  group: number[],
+  socketOf: (core: number) => number,
+): { arrows: GroupArrow[]; inside: Map<number, number> } {
+  const byPair = new Map<string, GroupArrow>();
+  const inside = new Map<number, number>();
+  for (const a of arrows) {
+    const gf = group[a.from];
+    const gt = group[a.to];
+    if (gf === undefined || gt === undefined) continue;
+    if (gf === gt) {
+      inside.set(gf, (inside.get(gf) ?? 0) + a.count);
+      continue;
+    }
+    const key = `g${gf}>${gt}`;
+    const g = byPair.get(key);
+    const crossSocket = socketOf(a.from) !== socketOf(a.to);
+    if (g === undefined) {
+      byPair.set(key, { ...a, key, from: gf, to: gt, crossSocket });
+    } else {
+      g.count += a.count;
+      g.cycles = Math.max(g.cycles, a.cycles);
+      g.current ||= a.current;
+      g.age = Math.min(g.age, a.age);
+      g.lastIndex = Math.max(g.lastIndex, a.lastIndex);
+    }
+  }
+  const all = [...byPair.values()].sort((a, b) => b.count - a.count || b.lastIndex - a.lastIndex);
+  const kept = all.filter((a, i) => i < GROUP_ARROWS || a.crossSocket);
+  return { arrows: kept.sort((a, b) => a.lastIndex - b.lastIndex), inside };
+}

@@ -1,6 +1,8 @@
 // The timeline: a track per core and per thread, user vs kernel vs spinning time, messages as
 // arrows (a sequence chart). Wheel zooms around the pointer, drag pans, shift+wheel scrolls the
-// tracks, a click moves the cursor to the event under the pointer. Follows the run until zoomed.
+// tracks; hovering shows what a span or an arrow is, a click selects it (the cursor moves to its
+// event, its thread is selected) and the view follows the selection. Focusable: keys in
+// timelineKeys.ts. Follows the run until zoomed.
 import { useEffect, useRef, useState } from 'react';
 import { Panel } from '../../components/Panel';
 import { useDocumentTheme } from '../../components/useDocumentTheme';
@@ -8,8 +10,23 @@ import { useElementSize } from '../../components/useElementSize';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { drawTimeline, MAX_ARROWS, readPalette, type Palette } from './drawTimeline';
-import { firstAtOrAfter } from '../../../projection/timeline';
-import { AXIS, hitTest, layoutRows, recordDrawn, tOf, zoom, type View } from './timelineLayout';
+import { firstAtOrAfter, spanAt } from '../../../projection/timeline';
+import { recordDrawn, type DrawnRect } from './drawnRecord';
+import { timelineKey } from './timelineKeys';
+import {
+  AXIS,
+  GUTTER,
+  layoutRows,
+  pickAt,
+  pickThread,
+  threadRow,
+  tOf,
+  zoom,
+  type Pick,
+  type Row,
+  type View,
+} from './timelineLayout';
+import { describePick } from './timelineTooltip';
 import './timeline.css';
 
 /** While running, the canvas redraws at most this often (10 times a second). */
@@ -17,11 +34,13 @@ const DRAW_MS = 100;
 
 export function TimelineView() {
   const timeline = useAppStore((s) => s.timeline);
+  const log = useAppStore((s) => s.log);
   const version = useAppStore((s) => s.logVersion);
   const cursorT = useAppStore((s) =>
     s.cursor > 0 && s.cursor <= s.log.length ? s.log.timeAt(s.cursor - 1) : null,
   );
-  const { seek } = useActions();
+  const selectedThread = useAppStore((s) => s.selectedThread);
+  const { seek, selectThread } = useActions();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(boxRef);
@@ -29,6 +48,9 @@ export function TimelineView() {
   const [zoomed, setZoomed] = useState<{ of: unknown; view: View } | null>(null);
   const view = zoomed !== null && zoomed.of === timeline ? zoomed.view : null;
   const setView = (v: View | null) => setZoomed(v === null ? null : { of: timeline, view: v });
+  // Scrolling the tracks is not zooming: the fitted view keeps following the run.
+  const [scrollY, setScrollY] = useState(0);
+  const [hover, setHover] = useState<{ x: number; y: number; pick: Pick } | null>(null);
   // The canvas cannot follow CSS variables: read them again when the theme changes.
   const theme = useDocumentTheme();
   const palette = useRef<{ theme: string; colours: Palette } | null>(null);
@@ -36,21 +58,58 @@ export function TimelineView() {
   // Rows grow with the log (a thread seen for the first time): cheap, so laid out every render.
   const rows = timeline && version >= 0 ? layoutRows(timeline) : null;
   const end = Math.max(1, timeline?.end ?? 1);
-  const fit: View = { t0: 0, t1: end * 1.02, scrollY: view?.scrollY ?? 0 };
-  const shown = view ?? fit;
   const maxScroll = Math.max(0, (rows?.height ?? 0) + AXIS - size.height);
+  const clampY = (y: number) => Math.max(0, Math.min(maxScroll, y));
+  const range = view ?? { t0: 0, t1: end * 1.02 };
+  const shown: View = { t0: range.t0, t1: range.t1, scrollY: clampY(scrollY) };
+  const selectedRow: Row | null =
+    rows && timeline && selectedThread !== null ? threadRow(rows, timeline, selectedThread) : null;
   const msgs = timeline?.messages.t;
   const hiddenArrows =
     msgs !== undefined &&
     firstAtOrAfter(msgs, shown.t1 + 1) - firstAtOrAfter(msgs, shown.t0) > MAX_ARROWS;
 
+  // The view follows the selection: a cursor that leaves a zoomed view pans it back into view,
+  // and a newly selected thread's track is scrolled into view (adjusted while rendering, as
+  // React does state that follows other state).
+  const [followed, setFollowed] = useState({ cursorT, selectedThread });
+  if (followed.cursorT !== cursorT || followed.selectedThread !== selectedThread) {
+    setFollowed({ cursorT, selectedThread });
+    if (view !== null && cursorT !== null && cursorT !== followed.cursorT) {
+      const span = view.t1 - view.t0;
+      if (cursorT < view.t0 || cursorT > view.t1) {
+        setView({ ...view, t0: cursorT - span / 2, t1: cursorT + span / 2 });
+      }
+    }
+    if (selectedRow !== null && selectedThread !== followed.selectedThread) {
+      const room = size.height - AXIS;
+      if (selectedRow.y < shown.scrollY) setScrollY(clampY(selectedRow.y - 4));
+      else if (selectedRow.y + selectedRow.h > shown.scrollY + room) {
+        setScrollY(clampY(selectedRow.y + selectedRow.h - room + 4));
+      }
+    }
+  }
+
   const running = useAppStore((s) => s.running);
   const lastDraw = useRef(0);
+  // What the last frame drew from: a hover re-renders the tooltip, not the canvas.
+  const drawnFrom = useRef<unknown[]>([]);
   // Bumped by the deferred redraw: a state change re-renders, and the effect below draws.
   const [, setRedraw] = useState(0);
   useEffect(() => {
     const c = canvasRef.current;
     if (c === null || timeline === null || rows === null || size.width === 0) return;
+    const from: unknown[] = [
+      timeline,
+      version,
+      shown.t0,
+      shown.t1,
+      shown.scrollY,
+      size.width,
+      size.height,
+    ];
+    from.push(cursorT, selectedRow?.index ?? -1, timeline.count, rows.rows.length);
+    if (from.every((v, i) => v === drawnFrom.current[i])) return;
     // While running, redraw at most DRAW_MS apart (the latest state wins); stepping and
     // zooming redraw at once.
     const wait = running ? lastDraw.current + DRAW_MS - performance.now() : 0;
@@ -59,6 +118,7 @@ export function TimelineView() {
       return () => clearTimeout(t);
     }
     lastDraw.current = performance.now();
+    drawnFrom.current = from;
     const dpr = window.devicePixelRatio || 1;
     if (c.width !== size.width * dpr || c.height !== size.height * dpr) {
       c.width = size.width * dpr;
@@ -68,20 +128,23 @@ export function TimelineView() {
     if (ctx === null) return;
     if (palette.current?.theme !== theme) palette.current = { theme, colours: readPalette(c) };
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const drawnView = { ...shown, scrollY: Math.min(shown.scrollY, maxScroll) };
-    drawTimeline(ctx, timeline, rows, drawnView, size, cursorT, palette.current.colours);
-    recordDrawn(timeline, rows, drawnView, size.width);
+    const record = new Map<Row, DrawnRect[]>();
+    const colours = palette.current.colours;
+    drawTimeline(ctx, timeline, rows, shown, size, cursorT, colours, selectedRow, record);
+    recordDrawn(timeline, rows, shown, size.width, record);
     return undefined;
   });
 
-  const onWheel = (e: React.WheelEvent) => {
+  const pointAt = (e: React.PointerEvent | React.WheelEvent) => {
     const rect = e.currentTarget.getBoundingClientRect();
+    return { x: e.clientX - rect.left, y: e.clientY - rect.top };
+  };
+  const onWheel = (e: React.WheelEvent) => {
     if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) {
-      const dy = e.shiftKey ? e.deltaY : e.deltaX;
-      setView({ ...shown, scrollY: Math.max(0, Math.min(maxScroll, shown.scrollY + dy)) });
+      setScrollY(clampY(shown.scrollY + (e.shiftKey ? e.deltaY : e.deltaX)));
       return;
     }
-    const at = tOf(shown, size.width, e.clientX - rect.left);
+    const at = tOf(shown, size.width, pointAt(e).x);
     setView(zoom(shown, at, Math.exp(e.deltaY * 0.0015)));
   };
   const onPointerDown = (e: React.PointerEvent) => {
@@ -90,34 +153,55 @@ export function TimelineView() {
   };
   const onPointerMove = (e: React.PointerEvent) => {
     const d = drag.current;
-    if (d === null) return;
+    if (d === null) {
+      if (timeline === null || rows === null) return;
+      const { x, y } = pointAt(e);
+      const pick = pickAt(timeline, rows, shown, size.width, x, y);
+      setHover(pick === null ? null : { x, y, pick });
+      return;
+    }
     const dx = e.clientX - d.x;
     const dy = e.clientY - d.y;
     if (!d.moved && Math.hypot(dx, dy) < 4) return;
     d.moved = true;
-    const dt = (dx / Math.max(1, size.width - 112)) * (d.view.t1 - d.view.t0);
-    setView({
-      t0: d.view.t0 - dt,
-      t1: d.view.t1 - dt,
-      scrollY: Math.max(0, Math.min(maxScroll, d.view.scrollY - dy)),
-    });
+    setHover(null);
+    const dt = (dx / Math.max(1, size.width - GUTTER)) * (d.view.t1 - d.view.t0);
+    setView({ t0: d.view.t0 - dt, t1: d.view.t1 - dt, scrollY: 0 });
+    setScrollY(clampY(d.view.scrollY - dy));
   };
   const onPointerUp = (e: React.PointerEvent) => {
     const d = drag.current;
     drag.current = null;
     if (d === null || d.moved || timeline === null || rows === null) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const hit = hitTest(
-      timeline,
-      rows,
-      shown,
-      size.width,
-      e.clientX - rect.left,
-      e.clientY - rect.top,
-    );
-    if (hit !== null) seek(hit + 1);
+    const { x, y } = pointAt(e);
+    const pick = pickAt(timeline, rows, shown, size.width, x, y);
+    if (pick === null) return;
+    seek(pick.index + 1);
+    const thread = pickThread(timeline, pick);
+    if (thread !== null) selectThread(thread);
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (timeline === null || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === 'Enter' && selectedRow !== null) {
+      // The selected thread's next span start after the cursor (or the view's start).
+      const s = timeline.threads[selectedRow.index]!;
+      const from = cursorT ?? shown.t0;
+      const k = spanAt(s, from) + 1;
+      if (k > 0 && k < s.start.length) seek(s.index[k]! + 1);
+      else if (k === 0 && s.start.length > 0) seek(s.index[0]! + 1);
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    const a = timelineKey(e.key, timeline, shown, cursorT, selectedThread);
+    if (a === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (a.kind === 'view') setView(a.view === null ? null : a.view);
+    else if (a.kind === 'thread') selectThread(a.name);
   };
 
+  const tip = hover !== null && timeline !== null ? describePick(timeline, log, hover.pick) : null;
   return (
     <Panel
       title="Timeline"
@@ -142,7 +226,7 @@ export function TimelineView() {
           <button
             onClick={() => setView(null)}
             disabled={view === null}
-            title="Show the whole run and follow it"
+            title="Show the whole run and follow it (0 on the focused timeline)"
           >
             fit
           </button>
@@ -152,17 +236,41 @@ export function TimelineView() {
       <div
         className="timeline-box"
         ref={boxRef}
+        tabIndex={0}
+        role="group"
+        aria-label="Timeline: arrows pan, + and - zoom, up and down select a thread, Enter goes to its next event"
+        data-own-arrows
+        data-testid="timeline-box"
         onWheel={onWheel}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
-        title="wheel: zoom · drag: pan · shift+wheel: scroll tracks · click: go to that event"
+        onPointerLeave={() => setHover(null)}
+        onKeyDown={onKeyDown}
       >
         <canvas
           ref={canvasRef}
           style={{ width: size.width, height: size.height }}
           data-testid="timeline-canvas"
+          data-selected-thread={selectedThread ?? ''}
         />
+        {tip !== null && hover !== null && (
+          <div
+            className="tl-tooltip"
+            role="tooltip"
+            data-testid="timeline-tooltip"
+            data-kind={hover.pick.kind}
+            style={{
+              left: Math.min(hover.x + 14, Math.max(0, size.width - 300)),
+              top: hover.y + 16 > size.height - 70 ? Math.max(0, hover.y - 74) : hover.y + 16,
+            }}
+          >
+            <b>{tip.title}</b>
+            {tip.lines.map((l) => (
+              <div key={l}>{l}</div>
+            ))}
+          </div>
+        )}
         {timeline === null && <div className="empty overlay">No run loaded.</div>}
       </div>
     </Panel>

@@ -5,12 +5,14 @@ import { ticks } from 'd3';
 import {
   firstAtOrAfter,
   MESSAGE_KINDS,
+  MODES,
   OFF,
   spanAt,
   type Spans,
   type TimelineModel,
 } from '../../../projection/timeline';
-import { AXIS, GUTTER, xOf, type Rows, type View } from './timelineLayout';
+import type { DrawnRect } from './drawnRecord';
+import { AXIS, GUTTER, xOf, type Row, type Rows, type View } from './timelineLayout';
 
 export interface Palette {
   bg: string;
@@ -65,8 +67,10 @@ export function readPalette(el: Element): Palette {
 
 /**
  * Add a row's spans as rectangles (x, y, w, h) to one list per mode. Zoomed out, many spans
- * share a pixel column: each column takes the mode that covers most of it, and runs of equal
- * columns become one rectangle, so a row costs at most a few hundred whatever the log's length.
+ * share a pixel column: each column shows the mix of modes in it, stacked bottom to top in
+ * MODES order with heights by share of the column (any mode present gets at least a pixel, so a
+ * short spin is never hidden), as Perfetto keeps short slices visible. Runs of equal columns
+ * become one rectangle, so a row costs at most a few hundred whatever the log's length.
  */
 function addSpans(
   rects: number[][],
@@ -77,6 +81,7 @@ function addSpans(
   end: number,
   y: number,
   h: number,
+  out: DrawnRect[] | null,
 ) {
   const modes = rects.length;
   const cols = Math.max(0, Math.ceil(width - GUTTER));
@@ -90,23 +95,55 @@ function addSpans(
       cover[c * modes + mode]! += Math.min(x1, c + 1) - Math.max(x0, c);
     }
   }
-  let runMode = -1;
+  // Pixel heights per mode of the run of columns so far, and of the column at hand.
+  const run = new Int32Array(modes);
+  const col = new Int32Array(modes);
   let runStart = 0;
-  for (let c = 0; c <= cols; c++) {
-    let best = -1;
-    if (c < cols) {
-      let most = 0.05;
-      for (let m = 0; m < modes; m++) {
-        if (cover[c * modes + m]! > most) {
-          most = cover[c * modes + m]!;
-          best = m;
-        }
-      }
+  const flush = (c: number) => {
+    let bottom = y + h;
+    for (let m = 0; m < modes; m++) {
+      if (run[m]! === 0) continue;
+      bottom -= run[m]!;
+      rects[m]!.push(GUTTER + runStart, bottom, c - runStart, run[m]!);
+      out?.push({ mode: MODES[m]!, x: GUTTER + runStart, w: c - runStart, share: run[m]! / h });
     }
-    if (best === runMode) continue;
-    if (runMode >= 0) rects[runMode]!.push(GUTTER + runStart, y, c - runStart, h);
-    runMode = best;
+  };
+  for (let c = 0; c <= cols; c++) {
+    col.fill(0);
+    if (c < cols) columnHeights(cover, c * modes, modes, h, col);
+    let same = true;
+    for (let m = 0; m < modes && same; m++) same = col[m] === run[m];
+    if (same) continue;
+    flush(c);
+    run.set(col);
     runStart = c;
+  }
+}
+
+/** Split h pixels among the modes by their cover of one column (largest remainder). */
+function columnHeights(cover: Float32Array, at: number, modes: number, h: number, out: Int32Array) {
+  let total = 0;
+  for (let m = 0; m < modes; m++) total += cover[at + m]!;
+  if (total < 0.05) return;
+  // A column part off-core (a thread's track) fills only the share it was on a core.
+  const px = Math.round(h * Math.min(1, total));
+  let used = 0;
+  let present = 0;
+  for (let m = 0; m < modes; m++) {
+    if (cover[at + m]! <= 0.01) continue;
+    present++;
+    out[m] = Math.max(1, Math.floor((px * cover[at + m]!) / total));
+    used += out[m]!;
+  }
+  // Hand the pixels left (or take the extra back) from the biggest share first.
+  while (used !== px && present > 0) {
+    let big = -1;
+    for (let m = 0; m < modes; m++) {
+      if (out[m]! > (used > px ? 1 : 0) && (big < 0 || cover[at + m]! > cover[at + big]!)) big = m;
+    }
+    if (big < 0) break;
+    out[big]! += used < px ? 1 : -1;
+    used += used < px ? 1 : -1;
   }
 }
 
@@ -118,6 +155,10 @@ export function drawTimeline(
   size: { width: number; height: number },
   cursorT: number | null,
   pal: Palette,
+  /** The selected thread's track, drawn with a band behind it. */
+  selected: Row | null = null,
+  /** Filled with the rectangles each row in view drew (for the test hooks). */
+  record: Map<Row, DrawnRect[]> | null = null,
 ): void {
   const { width, height } = size;
   ctx.fillStyle = pal.bg;
@@ -154,10 +195,16 @@ export function drawTimeline(
     const y = top + r.y;
     if (r.kind === 'thread') rowY.set(r.index, y + r.h / 2);
     if (!visible(r.y, r.h)) continue;
-    ctx.fillStyle = pal.text;
+    if (r === selected) {
+      ctx.fillStyle = pal.grid;
+      ctx.fillRect(0, y, width, r.h);
+    }
+    ctx.fillStyle = r === selected ? pal.cursor : pal.text;
     ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
     const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
-    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4);
+    const out = record === null ? null : [];
+    if (out !== null) record!.set(r, out);
+    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4, out);
   }
   // fillRect, not one path of rectangles: a software rasterizer fills rectangles far faster.
   spanRects.forEach((r, mode) => {

@@ -1,12 +1,6 @@
 // Geometry of the timeline: rows (a time axis, a track per core, a track per thread), the time
 // to x mapping of the current view, and hit-testing a click back to a span or a message. Pure.
-import {
-  firstAtOrAfter,
-  MODES,
-  OFF,
-  spanAt,
-  type TimelineModel,
-} from '../../../projection/timeline';
+import { firstAtOrAfter, OFF, spanAt, type TimelineModel } from '../../../projection/timeline';
 
 export const GUTTER = 112;
 export const AXIS = 20;
@@ -74,10 +68,47 @@ export function rowAt(rows: Rows, view: View, y: number): Row | null {
   return rows.rows.find((r) => ty >= r.y && ty < r.y + r.h) ?? null;
 }
 
+/** What the pointer is over: a message arrow, or a span of a core's or a thread's track. */
+export type Pick =
+  | { kind: 'message'; i: number; index: number }
+  | { kind: 'span'; row: Row; k: number; index: number };
+
 /**
- * The event a click at (x, y) points at: a message arrow within 3 px, else the span under the
- * pointer (the event that began it). Null when nothing is there.
+ * What is at (x, y): a message arrow within 3 px, else the span under the pointer (with the
+ * event that began it). Null when nothing is there.
  */
+export function pickAt(
+  tl: TimelineModel,
+  rows: Rows,
+  view: View,
+  width: number,
+  x: number,
+  y: number,
+): Pick | null {
+  if (x < GUTTER) return null;
+  const t = tOf(view, width, x);
+  const tol = (3 * (view.t1 - view.t0)) / Math.max(1, width - GUTTER);
+  const row = rowAt(rows, view, y);
+  const m = tl.messages;
+  const yOf = (thread: number) => rows.rows.find((r) => r.kind === 'thread' && r.index === thread);
+  const ty = y - AXIS + view.scrollY;
+  for (let i = firstAtOrAfter(m.t, t - tol); i < m.t.length && m.t[i]! <= t + tol; i++) {
+    const a = yOf(m.from[i]!);
+    const b = yOf(m.to[i]!);
+    if (!a || !b) continue;
+    if (ty >= Math.min(a.y, b.y) && ty <= Math.max(a.y, b.y) + b.h) {
+      return { kind: 'message', i, index: m.index[i]! };
+    }
+  }
+  if (row === null) return null;
+  const spans = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
+  if (!spans) return null;
+  const k = spanAt(spans, t);
+  if (k < 0 || spans.mode[k] === OFF || t > tl.end) return null;
+  return { kind: 'span', row, k, index: spans.index[k]! };
+}
+
+/** The event a click at (x, y) points at, or null. */
 export function hitTest(
   tl: TimelineModel,
   rows: Rows,
@@ -86,58 +117,19 @@ export function hitTest(
   x: number,
   y: number,
 ): number | null {
-  if (x < GUTTER) return null;
-  const t = tOf(view, width, x);
-  const tol = (3 * (view.t1 - view.t0)) / Math.max(1, width - GUTTER);
-  const row = rowAt(rows, view, y);
-  const m = tl.messages;
-  const yOf = (thread: number) => rows.rows.find((r) => r.kind === 'thread' && r.index === thread);
-  for (let i = firstAtOrAfter(m.t, t - tol); i < m.t.length && m.t[i]! <= t + tol; i++) {
-    const a = yOf(m.from[i]!);
-    const b = yOf(m.to[i]!);
-    if (!a || !b) continue;
-    const ty = y - AXIS + view.scrollY;
-    if (ty >= Math.min(a.y, b.y) && ty <= Math.max(a.y, b.y) + b.h) return m.index[i]!;
-  }
-  if (row === null) return null;
-  const spans = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
-  if (!spans) return null;
-  const k = spanAt(spans, t);
-  return k < 0 ? null : spans.index[k]!;
+  return pickAt(tl, rows, view, width, x, y)?.index ?? null;
 }
 
-/** One span as the timeline drew it: its time, its mode and where it went on the canvas. */
-export interface DrawnSpan {
-  t0: number;
-  t1: number;
-  mode: string;
-  x0: number;
-  x1: number;
+/** The thread a pick is about: the track's thread, the core's thread then, a message's sender. */
+export function pickThread(tl: TimelineModel, p: Pick): string | null {
+  if (p.kind === 'message') return tl.threadNames[tl.messages.from[p.i]!] ?? null;
+  if (p.row.kind === 'thread') return tl.threadNames[p.row.index] ?? null;
+  const other = tl.cores[p.row.index]?.other[p.k] ?? -1;
+  return other >= 0 ? (tl.threadNames[other] ?? null) : null;
 }
 
-let drawn: { tl: TimelineModel; rows: Rows; view: View; width: number } | null = null;
-
-/** Remember what the last frame drew from (the test hooks read it back). */
-export function recordDrawn(tl: TimelineModel, rows: Rows, view: View, width: number): void {
-  drawn = { tl, rows, view, width };
-}
-
-/** Every row of the last frame with the spans it drew in view (off-core time left out). */
-export function drawnSpans(): { kind: Row['kind']; label: string; spans: DrawnSpan[] }[] {
-  if (drawn === null) return [];
-  const { tl, rows, view, width } = drawn;
-  return rows.rows.map((row) => {
-    const s = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
-    const spans: DrawnSpan[] = [];
-    const n = s?.start.length ?? 0;
-    for (let k = 0; s !== undefined && k < n; k++) {
-      const t0 = s.start[k]!;
-      const t1 = k + 1 < n ? s.start[k + 1]! : tl.end;
-      const mode = s.mode[k]!;
-      if (mode === OFF || t1 < view.t0 || t0 > view.t1) continue;
-      const x0 = xOf(view, width, t0);
-      spans.push({ t0, t1, mode: MODES[mode] ?? 'unknown', x0, x1: xOf(view, width, t1) });
-    }
-    return { kind: row.kind, label: row.label, spans };
-  });
+/** The row of a thread's track, or null. */
+export function threadRow(rows: Rows, tl: TimelineModel, name: string): Row | null {
+  const i = tl.threadNames.indexOf(name);
+  return rows.rows.find((r) => r.kind === 'thread' && r.index === i) ?? null;
 }
