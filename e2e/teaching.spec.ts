@@ -33,6 +33,13 @@ test.describe('offline', () => {
     await expect(page.getByTestId('core').first()).toBeVisible();
     // The editor (Monaco and its TypeScript worker) loads from the cache as well.
     await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+    // A lesson link, presented with a clicker, still with no network.
+    await page.goto('/?lesson=fastpath&present=1');
+    await page.waitForFunction(() => window.__ipcscope !== undefined);
+    await expect(page.getByTestId('presenter-bar')).toContainText('The fastpath and its guards');
+    await page.keyboard.press('PageDown');
+    await expect(page.getByTestId('lesson-step-title')).toHaveText('The server waits first');
+    await expect(page.getByTestId('lesson-status')).toHaveText(/Press Next to go on/);
     await context.setOffline(false);
   });
 });
