@@ -3,6 +3,7 @@
 // production build working with the network cut after one visit.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type {} from '../src/ui/views/editor/editorTestHook';
 import { expect, test } from './fixtures';
 
 test.describe('offline', () => {
@@ -359,4 +360,26 @@ test('no serious accessibility violations on the main screens, dark and light', 
   await page.goto('/embed-example.html');
   await expect(page.locator('body[data-connected="true"]')).toBeAttached();
   expect(await seriousViolations(page), 'embed example page').toEqual([]);
+});
+
+test('a lesson plays its own scenario and gives the editor back with the edits made before', async ({
+  app,
+  page,
+}) => {
+  await app.open('?scenario=echo&paused=1');
+  await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+  await page.evaluate(() => window.__ipcscopeEditor!.focus());
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// my note before the lesson\n');
+  await page.getByTestId('open-lessons').click();
+  await page.getByRole('link', { name: 'The fastpath and its guards' }).click();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-status')).toHaveText(/Press Next to go on/);
+  // The run is the lesson's scenario, not the edited text.
+  expect(await page.evaluate(() => window.__ipcscope!.store.getState().scenarioId)).toBe('echo');
+  await page.getByRole('button', { name: 'Close the lesson' }).click();
+  await expect(page.locator('body[data-editor-ready="true"]')).toBeAttached();
+  await expect
+    .poll(() => page.evaluate(() => window.__ipcscopeEditor?.getValue() ?? ''))
+    .toContain('// my note before the lesson');
 });
