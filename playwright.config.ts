@@ -18,6 +18,10 @@ export default defineConfig({
     launchOptions: {
       executablePath: fs.existsSync(debianChromium) ? debianChromium : undefined,
     },
+    // The production build registers a service worker that downloads the whole build: only the
+    // offline tests (e2e/teaching.spec.ts) allow it, so no other test pays for it or is served
+    // from its cache.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

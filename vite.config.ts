@@ -1,9 +1,11 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precachePlugin } from './scripts/precachePlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // precachePlugin: dist/sw.js, which keeps the whole build for offline use (README "Offline").
+  plugins: [react(), precachePlugin('src/ui/offline/serviceWorker.ts')],
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 8000 },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

@@ -120,7 +120,11 @@ async function main(): Promise<void> {
     executablePath: fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // No service worker: its download of the whole build would compete with what is measured.
+    const page = await browser.newPage({
+      viewport: { width: 1600, height: 1000 },
+      serviceWorkers: 'block',
+    });
     page.on('pageerror', (e) => console.error('page error:', e.message));
     // tsx keeps function names with a __name helper that the page does not have.
     await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });

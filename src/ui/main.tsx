@@ -13,6 +13,7 @@ import { embedOptions, startTeaching } from './lessons/startTeaching';
 import { TeachingProvider } from './lessons/TeachingProvider';
 import { createTeachingStore } from './lessons/teachingStore';
 import { initialTheme } from './presenter/theme';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 import './theme.css';
 import './layout.css';
 
@@ -38,3 +39,4 @@ createRoot(document.getElementById('root')!).render(
 startApp(store, client, window.location, window.history);
 startFocusHistory(store, window);
 startTeaching(store, teaching, window.location, window.history);
+registerServiceWorker();

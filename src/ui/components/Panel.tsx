@@ -1,5 +1,6 @@
 // A titled panel: the frame every view sits in.
 import type { ReactNode } from 'react';
+import { scrollFocus } from './scrollFocus';
 
 export interface PanelProps {
   title: ReactNode;
@@ -22,7 +23,9 @@ export function Panel({ title, testId, actions, children, className }: PanelProp
         <span className="spacer" />
         {actions}
       </header>
-      <div className="panel-body">{children}</div>
+      <div className="panel-body" ref={scrollFocus}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -39,6 +39,8 @@ export function VirtualTable({
       className={`vtable ${className ?? ''}`}
       ref={box}
       onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      // A scroll box: reachable by Tab so the arrow keys scroll it (WCAG 2.1.1).
+      tabIndex={0}
       data-testid={testId}
     >
       <table className="grid" style={{ ['--row' as string]: `${rowHeight}px` }}>

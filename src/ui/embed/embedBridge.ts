@@ -70,10 +70,12 @@ export function installEmbedBridge(
           return `there is no built-in scenario '${c.scenario}'`;
         }
         teaching.player.close();
-        a.openScenario(c.scenario, c.machine, { run: c.run });
+        // As the editor's text, which is what play and the run controls run (draftSlice.ts).
+        a.openExample(c.scenario, c.machine, { run: c.run });
         return null;
       case 'loadSource':
         teaching.player.close();
+        a.replaceDraft({ text: c.source, baseline: c.source, file: c.file, exampleId: null });
         a.loadSource(c.source, c.file, c.machine, { run: c.run });
         return null;
       case 'lesson': {

@@ -142,8 +142,16 @@ export function createLessonPlayer(app: AppStore, teaching: TeachingStore): Less
     if (key !== loadedKey) {
       loadedKey = key;
       ends = [];
-      if (ref.id !== null) a.openScenario(ref.id, ref.overrides, { run: false });
-      else a.loadSource(lesson.source ?? '', `${lesson.id}.ts`, ref.overrides, { run: false });
+      // Every run control runs the editor's text (draftSlice.ts), so the step's scenario becomes
+      // that text; unsaved edits were autosaved when the lesson took the editor's place, and the
+      // editor offers them back when the lesson closes.
+      if (ref.id !== null) a.openExample(ref.id, ref.overrides, { run: false });
+      else {
+        const text = lesson.source ?? '';
+        const file = `${lesson.id}.ts`;
+        a.replaceDraft({ text, baseline: text, file, exampleId: null });
+        a.loadSource(text, file, ref.overrides, { run: false });
+      }
       return;
     }
     const end = ends[index];

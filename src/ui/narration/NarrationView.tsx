@@ -1,5 +1,6 @@
 // The run in words: the line of the current step on top, then the log of lines before it, newest
 // first. Clicking a line (or Enter on it) moves the cursor to the end of what it tells.
+import { scrollFocus } from '../components/scrollFocus';
 import { useActions } from '../store/AppStoreProvider';
 import { useNarration } from './useNarration';
 import './narration.css';
@@ -9,7 +10,7 @@ export function NarrationView({ limit = 120 }: { limit?: number }) {
   const { seek } = useActions();
   const shown = lines.slice(-limit).reverse();
   return (
-    <div className="tab-view narration" data-testid="view-narration">
+    <div className="tab-view narration" data-testid="view-narration" ref={scrollFocus}>
       <p className="narration-now" data-testid="narration-current">
         {current === null ? 'Nothing has happened yet: step or run to start.' : current.text}
       </p>

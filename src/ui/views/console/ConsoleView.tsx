@@ -9,6 +9,7 @@ import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { LogpointLog } from '../debugger/LogpointLog';
 import { truncationText } from '../inspector/EventSection';
 import './console.css';
+import { scrollFocus } from '../../components/scrollFocus';
 
 const SHOWN = 500;
 
@@ -30,7 +31,7 @@ export function ConsoleView() {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [lines.length, errors.length]);
   return (
-    <div className="tab-view console" data-testid="view-console">
+    <div className="tab-view console" data-testid="view-console" ref={scrollFocus}>
       {errors.length > 0 && (
         <div className="console-errors">
           {errors.map((e) => (

@@ -6,7 +6,8 @@ import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import type { EditorMarker } from '../../playground/markers';
 import { exposeMarkers, toEditorMarkers, toMarkerData } from './editorMarkers';
 import { exposeEditorText, hideEditorText } from './editorTestHook';
-import { APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
+import { useDocumentTheme } from '../../components/useDocumentTheme';
+import { APP_LIGHT_THEME, APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
 import { SCENARIO_MODEL_PATH } from './scenarioLib';
 
 export interface EditorPaneProps {
@@ -30,8 +31,8 @@ export interface EditorPaneProps {
    * each time a new one is passed (to show the same line again).
    */
   revealLine?: number | { line: number };
-  /** A Monaco theme; default: the app's dark theme. */
-  theme?: 'vs' | 'vs-dark' | typeof APP_THEME;
+  /** A Monaco theme; default: the app's own, dark or light as the page is. */
+  theme?: 'vs' | 'vs-dark' | typeof APP_THEME | typeof APP_LIGHT_THEME;
   /** Retroactive logpoints, drawn in the glyph margin (with a glyph margin only when given). */
   logpoints?: readonly LogpointMark[];
   /** A click in the glyph margin of a line (to add or edit its logpoint). */
@@ -65,7 +66,15 @@ function leaveEditor(host: HTMLElement, direction: 1 | -1): void {
 }
 
 export default function EditorPane(props: EditorPaneProps) {
-  const { version, markers, readOnly = false, revealLine, theme = APP_THEME, logpoints } = props;
+  const page = useDocumentTheme();
+  const {
+    version,
+    markers,
+    readOnly = false,
+    revealLine,
+    theme = page === 'light' ? APP_LIGHT_THEME : APP_THEME,
+    logpoints,
+  } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<MonacoEditor.IEditorDecorationsCollection | null>(null);

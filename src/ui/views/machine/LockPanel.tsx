@@ -1,6 +1,7 @@
 // The big kernel lock of each image: who holds it and who spins for it, in CLH (FIFO) order.
 import type { CoreView, LockView } from '../../../projection/types';
 import { fmtInt, fmtPercent } from '../../format';
+import { scrollFocus } from '../../components/scrollFocus';
 
 /** Spinning cores listed by name; the rest are counted (a 64-core queue would fill the panel). */
 const QUEUE_SHOWN = 6;
@@ -9,7 +10,7 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
   const withLock = locks.filter((l) => l.hasLock);
   if (withLock.length === 0) {
     return (
-      <div className="lock-panel muted" data-testid="locks">
+      <div className="lock-panel muted" data-testid="locks" ref={scrollFocus}>
         {cores.length === 1
           ? 'One core: a uniprocessor kernel takes no big lock.'
           : 'No big lock: every kernel image has a core to itself (a multikernel).'}
@@ -17,7 +18,7 @@ export function LockPanel({ locks, cores }: { locks: LockView[]; cores: CoreView
     );
   }
   return (
-    <div className="lock-panel" data-testid="locks">
+    <div className="lock-panel" data-testid="locks" ref={scrollFocus}>
       {withLock.map((l) => {
         const holder = l.holder === null ? null : cores[l.holder];
         const waiting = l.queue.filter((c) => c !== l.holder);

@@ -6,6 +6,7 @@ import { useActions, useAppStore } from '../../store/AppStoreProvider';
 import { FileOps } from './FileOps';
 import { MountTable } from './MountTable';
 import './namespace.css';
+import { scrollFocus } from '../../components/scrollFocus';
 
 export function NamespaceView() {
   const desc = useAppStore((s) => s.description);
@@ -43,7 +44,7 @@ export function NamespaceView() {
           </button>
         ))}
       </aside>
-      <div className="ns-main">
+      <div className="ns-main" ref={scrollFocus}>
         {process === null && <div className="empty">No processes.</div>}
         {process !== null && (
           <>

@@ -169,7 +169,14 @@ export function StatsView() {
         row={(i) => {
           const t = threadRows[i]!;
           return (
-            <tr key={t.name} className="clickable" onClick={() => selectThread(t.name)}>
+            <tr
+              key={t.name}
+              className="clickable"
+              onClick={() => selectThread(t.name)}
+              // Operable by keyboard as well (Tab to the row, Enter), like every control.
+              tabIndex={0}
+              onKeyDown={(e) => e.key === 'Enter' && selectThread(t.name)}
+            >
               <td className="mono">{t.name}</td>
               <td className="num">{t.core}</td>
               <td className="num">{fmtInt(t.syscalls)}</td>

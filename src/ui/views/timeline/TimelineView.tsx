@@ -5,6 +5,7 @@
 // timelineKeys.ts. Follows the run until zoomed.
 import { useEffect, useRef, useState } from 'react';
 import { Panel } from '../../components/Panel';
+import { useDocumentTheme } from '../../components/useDocumentTheme';
 import { useElementSize } from '../../components/useElementSize';
 import { fmtInt } from '../../format';
 import { useActions, useAppStore } from '../../store/AppStoreProvider';
@@ -50,7 +51,9 @@ export function TimelineView() {
   // Scrolling the tracks is not zooming: the fitted view keeps following the run.
   const [scrollY, setScrollY] = useState(0);
   const [hover, setHover] = useState<{ x: number; y: number; pick: Pick } | null>(null);
-  const palette = useRef<Palette | null>(null);
+  // The canvas cannot follow CSS variables: read them again when the theme changes.
+  const theme = useDocumentTheme();
+  const palette = useRef<{ theme: string; colours: Palette } | null>(null);
   const drag = useRef<{ x: number; y: number; view: View; moved: boolean } | null>(null);
   // Rows grow with the log (a thread seen for the first time): cheap, so laid out every render.
   const rows = timeline && version >= 0 ? layoutRows(timeline) : null;
@@ -123,9 +126,9 @@ export function TimelineView() {
     }
     const ctx = c.getContext('2d');
     if (ctx === null) return;
-    palette.current ??= readPalette(c);
+    if (palette.current?.theme !== theme) palette.current = { theme, colours: readPalette(c) };
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawTimeline(ctx, timeline, rows, shown, size, cursorT, palette.current, selectedRow);
+    drawTimeline(ctx, timeline, rows, shown, size, cursorT, palette.current.colours, selectedRow);
     recordDrawn(timeline, rows, shown, size.width, size.height);
     return undefined;
   });

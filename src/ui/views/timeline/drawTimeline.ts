@@ -23,6 +23,29 @@ export interface Palette {
   messages: string[];
   slow: string;
   cursor: string;
+  /** Laid over the part of the run past the cursor (already simulated, not yet reached). */
+  future: string;
+  /** Stripes laid over spinning spans, so they differ by pattern as well as hue. */
+  hatch: CanvasImageSource | null;
+}
+
+/** Index of 'spinning' in MODES (projection/timeline.ts). */
+const SPINNING = 3;
+
+/** A small repeating tile of diagonal stripes in `colour`, for ctx.createPattern. */
+function hatchTile(el: Element, colour: string): CanvasImageSource | null {
+  const tile = el.ownerDocument.createElement('canvas');
+  tile.width = 6;
+  tile.height = 6;
+  const g = tile.getContext('2d');
+  if (g === null) return null;
+  g.strokeStyle = colour;
+  g.lineWidth = 1.5;
+  g.beginPath();
+  g.moveTo(-1, 7);
+  g.lineTo(7, -1);
+  g.stroke();
+  return tile;
 }
 
 export function readPalette(el: Element): Palette {
@@ -37,6 +60,8 @@ export function readPalette(el: Element): Palette {
     messages: MESSAGE_KINDS.map((k) => v(`--${k}`)),
     slow: v('--slow'),
     cursor: v('--accent'),
+    future: v('--timeline-future'),
+    hatch: hatchTile(el, v('--timeline-hatch')),
   };
 }
 
@@ -191,6 +216,16 @@ export function drawTimeline(
     ctx.fillStyle = pal.modes[mode]!;
     for (let i = 0; i < r.length; i += 4) ctx.fillRect(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!);
   });
+  // Spinning also hatched, as on the core cards (theme.css): red and green alone fail
+  // colour-blind readers.
+  const stripes = pal.hatch === null ? null : ctx.createPattern(pal.hatch, 'repeat');
+  const spin = spanRects[SPINNING];
+  if (stripes !== null && spin !== undefined) {
+    ctx.fillStyle = stripes;
+    for (let i = 0; i < spin.length; i += 4) {
+      ctx.fillRect(spin[i]!, spin[i + 1]!, spin[i + 2]!, spin[i + 3]!);
+    }
+  }
   // Slowpath exits: a mark on the core's track.
   const sp = tl.slowpaths;
   let lastMark = -1;
@@ -270,7 +305,7 @@ function drawCursor(
   if (cursorT !== null) {
     const x = xOf(view, width, cursorT);
     if (x < width) {
-      ctx.fillStyle = 'rgba(13,17,23,0.55)';
+      ctx.fillStyle = pal.future;
       ctx.fillRect(Math.max(GUTTER, x), AXIS, width - Math.max(GUTTER, x), height - AXIS);
     }
     if (x >= GUTTER && x <= width) {

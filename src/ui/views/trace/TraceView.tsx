@@ -29,6 +29,9 @@ const Row = memo(function Row({
       className={`trace-row${current ? ' current' : ''}${future ? ' future' : ''}`}
       data-index={e.seq}
       onClick={() => onSeek(e.seq + 1)}
+      // Operable by keyboard as well (Tab to the row, Enter), like every control.
+      tabIndex={0}
+      onKeyDown={(k) => k.key === 'Enter' && onSeek(e.seq + 1)}
     >
       <span className="num muted">{fmtInt(e.seq)}</span>
       <span className="num muted">{fmtInt(e.t)}</span>

@@ -1,0 +1,36 @@
+// Keyboard access to scroll boxes (WCAG 2.1.1; axe's scrollable-region-focusable): a box whose
+// content overflows becomes a tab stop, so the arrow keys scroll it, and stops being one when it
+// fits again; a box that never overflows adds no tab stop. Content grows without the box changing
+// size, so its children are watched too. Use as a ref: `<div ref={scrollFocus}>`.
+
+const MARK = 'scrollFocus';
+
+export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
+  if (el === null || typeof ResizeObserver === 'undefined') return undefined;
+  const check = () => {
+    const over = el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+    if (over && !el.hasAttribute('tabindex')) {
+      el.tabIndex = 0;
+      el.dataset[MARK] = '';
+    } else if (!over && el.dataset[MARK] !== undefined) {
+      el.removeAttribute('tabindex');
+      delete el.dataset[MARK];
+    }
+  };
+  const resized = new ResizeObserver(check);
+  const watch = () => {
+    resized.disconnect();
+    resized.observe(el);
+    for (const c of Array.from(el.children)) resized.observe(c);
+  };
+  const added = new MutationObserver(() => {
+    watch();
+    check();
+  });
+  added.observe(el, { childList: true });
+  watch();
+  return () => {
+    resized.disconnect();
+    added.disconnect();
+  };
+}
