@@ -38,6 +38,7 @@ test.describe('offline', () => {
     await page.goto('/?lesson=fastpath&present=1');
     await page.waitForFunction(() => window.__ipcscope !== undefined);
     await expect(page.getByTestId('presenter-bar')).toContainText('The fastpath and its guards');
+    await expect(page.getByTestId('lesson-status')).toHaveText('Press Next to go on.');
     await page.keyboard.press('PageDown');
     await expect(page.getByTestId('lesson-step-title')).toHaveText('The server waits first');
     await expect(page.getByTestId('lesson-status')).toHaveText(/Press Next to go on/);
@@ -215,6 +216,7 @@ test('a lesson done with the keyboard only, from the lessons menu to its end', a
   // Focus follows the step: its heading, so a screen reader announces it.
   await expect(title).toBeFocused();
   await expect(title).toHaveText('The fastpath and its guards');
+  await expect(status).toHaveText('Press Next to go on.');
   await page.keyboard.press('PageDown');
   await expect(title).toHaveText('The server waits first');
   await expect(title).toBeFocused();
@@ -229,6 +231,7 @@ test('a lesson done with the keyboard only, from the lessons menu to its end', a
   // Back and forth with the clicker keys keeps the step's answer.
   await page.keyboard.press('PageUp');
   await expect(title).toHaveText('The server waits first');
+  await expect(status).toHaveText(/Press Next to go on/);
   await page.keyboard.press('PageDown');
   await expect(status).toHaveText('Make your prediction: the run will answer it.');
   await tabTo(page, 'fast');
@@ -295,12 +298,15 @@ test('presenter keys: P, PageDown / PageUp through a lesson, . plays and pauses'
   await app.open('?lesson=fastpath&present=1');
   await expect(bar).toContainText('presenting · The fastpath and its guards');
   const title = page.getByTestId('lesson-step-title');
+  const status = page.getByTestId('lesson-status');
   await expect(title).toHaveText('The fastpath and its guards');
+  await expect(status).toHaveText('Press Next to go on.');
   await page.keyboard.press('PageDown');
   await expect(title).toHaveText('The server waits first');
-  await expect(page.getByTestId('lesson-status')).toHaveText(/Press Next to go on/);
+  await expect(status).toHaveText(/Press Next to go on/);
   await page.keyboard.press('PageDown');
   await expect(title).toHaveText('Will the Call take the fastpath?');
+  await expect(status).toHaveText('Make your prediction: the run will answer it.');
   // No prediction from a clicker: PageDown reveals the answer from the run.
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('answer')).toHaveText('The run says: fast. (No prediction made.)');
