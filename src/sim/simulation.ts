@@ -212,7 +212,9 @@ export class Simulation implements CoreContext {
 
   /** Run until the event log reaches `count` events (or the run stops). */
   runToEvent(count: number, limits: { maxCycles?: number } = {}): void {
-    while (this.eventCount < count && this.step({ ...limits, maxEvents: count }));
+    // One limits object for the whole run, not one per step.
+    const stepLimits = { maxCycles: limits.maxCycles, maxEvents: count };
+    while (this.eventCount < count && this.step(stepLimits));
     if (this.stopReason === 'maxEvents') this.stopReason = null;
   }
 

@@ -93,17 +93,19 @@ export function wordBits(k: Kernel): 32 | 64 {
  * (seL4_MessageInfo in shared_types.bf); higher bits are lost as the hardware would lose them.
  */
 export function truncLabel(k: Kernel, label: number): number {
-  const bits = wordBits(k) === 32 ? 20 : 52;
   const v = Math.trunc(label);
-  const m = 2 ** bits;
+  const m = wordBits(k) === 32 ? 0x100000 : 0x10000000000000; // 2^20, 2^52
+  // In range already (almost every label): skip the float remainders (+ 0 turns -0 into 0).
+  if (v >= 0 && v < m) return v + 0;
   return ((v % m) + m) % m;
 }
 
 /** A message word as a register holds it: 32 bits on a 32-bit ISA (64-bit words pass as is). */
 export function truncWord(k: Kernel, w: number): number {
   if (wordBits(k) === 64) return w;
-  const m = 2 ** 32;
+  const m = 0x100000000; // 2^32
   const v = Math.trunc(w);
+  if (v >= 0 && v < m) return v + 0;
   return ((v % m) + m) % m;
 }
 
