@@ -2,6 +2,7 @@
 // sel4-reference.md §1.3, §1.4): label, up to 120 words, at most three caps of which one real
 // cap can land in the receiver's single receive slot; caps naming the very endpoint are unwrapped.
 import { physicalMRs, type Kernel } from './kernelState';
+import { ipcBufferLine } from './lines';
 import type { Cap, Endpoint, ReceivedMessage, Tcb } from './objects';
 
 export const MSG_MAX_LENGTH = 120; // seL4_MsgMaxLength
@@ -43,8 +44,8 @@ function copyMessageWords(k: Kernel, sender: Tcb, receiver: Tcb, length: number)
   k.fx.touch(receiver.lines.regs, true);
   const lines = ipcBufferLines(k, length);
   for (let i = 0; i < lines; i++) {
-    k.fx.touch(`ipcbuf.${sender.name}.${i}`, false);
-    k.fx.touch(`ipcbuf.${receiver.name}.${i}`, true);
+    k.fx.touch(ipcBufferLine(sender.lines, sender.name, i), false);
+    k.fx.touch(ipcBufferLine(receiver.lines, receiver.name, i), true);
   }
   const spill = Math.max(0, length - physicalMRs(k));
   k.fx.charge(spill * k.state.profile.copyPerWord);
