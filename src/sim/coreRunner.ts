@@ -15,7 +15,7 @@ import type { CoreContext } from './coreContext';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
-import { accountEntry } from './entryStats';
+import { accountEntry, exitEvent } from './entryStats';
 import { handleInterrupt } from './interrupts';
 import type { CoreModeName, SimEventBody } from './simEvents';
 import { irqJitter } from './machine/noise';
@@ -296,8 +296,8 @@ export class CoreRunner {
       requestedAt: sim.now,
       outcome: null,
       cost: 0,
-      ipis: [],
-      sgis: [],
+      ipis: NONE,
+      sgis: NO_SGIS,
       switches: NO_SWITCHES,
       messages: 0,
     };
@@ -387,16 +387,7 @@ export class CoreRunner {
     const core = this.cores[c]!;
     const e = core.entry!;
     const n = node(sim.k, c);
-    const o = e.outcome;
-    sim.emit(c, {
-      type: 'syscallExited',
-      thread: e.thread.name,
-      syscall: e.name,
-      path: o?.path ?? 'slow',
-      ...(o?.reason !== undefined ? { reason: o.reason } : {}),
-      cycles: e.cost,
-      interrupt: e.irq,
-    });
+    sim.emit(c, exitEvent(e));
     for (const s of e.switches) sim.emit(c, s);
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;
