@@ -31,6 +31,12 @@ import {
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
 const NO_SWITCHES: SimEventBody[] = [];
+/** An interrupt entry's name, made once: a string built per entry costs a hash per use. */
+const INTERRUPT_NAMES: Record<Interrupt, string> = {
+  ipi: 'interrupt (ipi)',
+  timer: 'interrupt (timer)',
+  release: 'interrupt (release)',
+};
 
 /** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
 const STALLED: SyscallOutcome = {
@@ -287,7 +293,7 @@ export class CoreRunner {
     const sim = this.sim;
     const core = this.cores[c]!;
     const mcs = sim.k.state.config.mcs;
-    const name = req !== null ? syscallName(req, mcs) : `interrupt (${irq})`;
+    const name = req !== null ? syscallName(req, mcs) : INTERRUPT_NAMES[irq!];
     core.entry = {
       thread: th,
       req,
