@@ -8,6 +8,7 @@ import type { Rng } from './engine/rng';
 import type { EntryEffects } from './effects';
 import type { Kernel } from './kernel/kernelState';
 import type { BigLock } from './machine/bigLock';
+import type { Line } from './machine/cacheLines';
 import type { PlatformProfile } from './machine/platform';
 import type { ProgramHost, ScriptError, ThreadRuntime } from './programs';
 import type { SimEvent, SimEventBody } from './simEvents';
@@ -31,6 +32,6 @@ export interface CoreContext {
   readonly listeners: ((e: SimEvent) => void)[];
   emit(core: number, body: SimEventBody): void;
   /** Access a cache line from a core; returns the migration's cycles (0 if it was there). */
-  touchLine(core: number, line: string, write: boolean): number;
+  touchLine(core: number, line: Line | string, write: boolean): number;
   stopWithWatchdog(): void;
 }

@@ -15,7 +15,7 @@ import type { CoreContext } from './coreContext';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
-import { accountEntry } from './entryStats';
+import { accountEntry, exitEvent } from './entryStats';
 import { handleInterrupt } from './interrupts';
 import type { CoreModeName, SimEventBody } from './simEvents';
 import { irqJitter } from './machine/noise';
@@ -31,6 +31,12 @@ import {
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
 const NO_SWITCHES: SimEventBody[] = [];
+/** An interrupt entry's name, made once: a string built per entry costs a hash per use. */
+const INTERRUPT_NAMES: Record<Interrupt, string> = {
+  ipi: 'interrupt (ipi)',
+  timer: 'interrupt (timer)',
+  release: 'interrupt (release)',
+};
 
 /** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
 const STALLED: SyscallOutcome = {
@@ -287,7 +293,7 @@ export class CoreRunner {
     const sim = this.sim;
     const core = this.cores[c]!;
     const mcs = sim.k.state.config.mcs;
-    const name = req !== null ? syscallName(req, mcs) : `interrupt (${irq})`;
+    const name = req !== null ? syscallName(req, mcs) : INTERRUPT_NAMES[irq!];
     core.entry = {
       thread: th,
       req,
@@ -296,8 +302,8 @@ export class CoreRunner {
       requestedAt: sim.now,
       outcome: null,
       cost: 0,
-      ipis: [],
-      sgis: [],
+      ipis: NONE,
+      sgis: NO_SGIS,
       switches: NO_SWITCHES,
       messages: 0,
     };
@@ -387,16 +393,7 @@ export class CoreRunner {
     const core = this.cores[c]!;
     const e = core.entry!;
     const n = node(sim.k, c);
-    const o = e.outcome;
-    sim.emit(c, {
-      type: 'syscallExited',
-      thread: e.thread.name,
-      syscall: e.name,
-      path: o?.path ?? 'slow',
-      ...(o?.reason !== undefined ? { reason: o.reason } : {}),
-      cycles: e.cost,
-      interrupt: e.irq,
-    });
+    sim.emit(c, exitEvent(e));
     for (const s of e.switches) sim.emit(c, s);
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;

@@ -2,11 +2,12 @@
 // has cost so far, cache-line accesses and emitted events (kernelState.ts KernelEffects).
 import type { KernelEffects } from './kernel/kernelState';
 import type { Endpoint, Notification } from './kernel/objects';
+import type { Line } from './machine/cacheLines';
 import type { SimEventBody } from './simEvents';
 
 export interface EffectsHost {
   emit(core: number, body: SimEventBody): void;
-  touchLine(core: number, line: string, write: boolean): number;
+  touchLine(core: number, line: Line, write: boolean): number;
   remoteCall(from: number, to: number): number;
 }
 
@@ -71,7 +72,7 @@ export class EntryEffects implements KernelEffects {
     this.host.emit(this.core, body);
   }
 
-  touch(line: string, write: boolean): void {
+  touch(line: Line, write: boolean): void {
     this.cost += this.host.touchLine(this.core, line, write);
   }
 

@@ -3,6 +3,27 @@
 import type { Entry } from './coreState';
 import { countExit } from './events/entryCounts';
 import type { CoreContext } from './coreContext';
+import type { BodyOf } from './simEvents';
+
+/** The syscallExited event of a finished entry. */
+export function exitEvent(e: Entry): BodyOf<'syscallExited'> {
+  const o = e.outcome;
+  const path = o?.path ?? 'slow';
+  const reason = o?.reason;
+  const thread = e.thread.name;
+  // Two literals rather than a spread: `reason` keeps its declared place, with no copy.
+  return reason !== undefined
+    ? {
+        type: 'syscallExited',
+        thread,
+        syscall: e.name,
+        path,
+        reason,
+        cycles: e.cost,
+        interrupt: e.irq,
+      }
+    : { type: 'syscallExited', thread, syscall: e.name, path, cycles: e.cost, interrupt: e.irq };
+}
 
 /** Count one finished kernel entry (interrupts only add kernel cycles to their thread). */
 export function accountEntry(sim: CoreContext, e: Entry): void {
@@ -12,13 +33,7 @@ export function accountEntry(sim: CoreContext, e: Entry): void {
   countExit(
     s.entries,
     s.recordOf,
-    {
-      syscall: e.name,
-      path,
-      ...(reason !== undefined ? { reason } : {}),
-      cycles: e.cost,
-      interrupt: e.irq,
-    },
+    { syscall: e.name, path, reason, cycles: e.cost, interrupt: e.irq },
     e.messages,
   );
   const t = e.thread.isIdle ? null : sim.threads[e.thread.id]!;

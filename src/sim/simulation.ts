@@ -12,7 +12,7 @@ import type { CoreContext } from './coreContext';
 import { CoreRunner } from './coreRunner';
 import type { CoreRt } from './coreState';
 import { BigLock } from './machine/bigLock';
-import { CacheLineDirectory } from './machine/cacheLines';
+import { CacheLineDirectory, type Line } from './machine/cacheLines';
 import type { PlatformOverride, PlatformProfile } from './machine/platform';
 import type { Kernel } from './kernel/kernelState';
 import { tcbSchedAppend } from './kernel/scheduler';
@@ -165,10 +165,16 @@ export class Simulation implements CoreContext {
     return d;
   }
 
-  touchLine(core: number, line: string, write: boolean): number {
+  touchLine(core: number, line: Line | string, write: boolean): number {
     const m = this.lines.access(line, core, write);
     if (m === null) return 0;
-    this.emit(core, { type: 'cacheLineMigrated', line, from: m.from, to: m.to, cycles: m.cycles });
+    this.emit(core, {
+      type: 'cacheLineMigrated',
+      line: m.line,
+      from: m.from,
+      to: m.to,
+      cycles: m.cycles,
+    });
     return m.cycles;
   }
 
@@ -212,7 +218,9 @@ export class Simulation implements CoreContext {
 
   /** Run until the event log reaches `count` events (or the run stops). */
   runToEvent(count: number, limits: { maxCycles?: number } = {}): void {
-    while (this.eventCount < count && this.step({ ...limits, maxEvents: count }));
+    // One limits object for the whole run, not one per step.
+    const stepLimits = { maxCycles: limits.maxCycles, maxEvents: count };
+    while (this.eventCount < count && this.step(stepLimits));
     if (this.stopReason === 'maxEvents') this.stopReason = null;
   }
 

@@ -10,7 +10,7 @@ import { NUM_PRIORITIES } from './kernel/kernelState';
 import type { Cap, Endpoint, KernelObject, Notification, Rights, Tcb } from './kernel/objects';
 import { emptyBlocking } from './kernel/objects';
 import { insertCap } from './kernel/transfer';
-import { tcbLines } from './kernel/lines';
+import { Line, schedLine, tcbLines } from './kernel/lines';
 import type * as Api from './script/ipcscope';
 import { createUxrtSetup } from './uxrt/setup';
 import { SetupError, type World } from './worldTypes';
@@ -88,6 +88,7 @@ export function buildWorld(
       image,
       curThread: idle,
       idleThread: idle,
+      schedLine: schedLine(core),
       schedulerAction: 'resumeCurrentThread',
       readyQueues: Array.from({ length: NUM_PRIORITIES }, () => []),
       readyBitmap: new Uint32Array(NUM_PRIORITIES / 32),
@@ -180,7 +181,7 @@ export function buildWorld(
       const ep: Endpoint = {
         kind: 'endpoint',
         name,
-        line: `ep.${name}`,
+        line: new Line(`ep.${name}`),
         image,
         state: 'idle',
         queue: [],
@@ -194,7 +195,7 @@ export function buildWorld(
       const n: Notification = {
         kind: 'notification',
         name,
-        line: `ntfn.${name}`,
+        line: new Line(`ntfn.${name}`),
         image,
         state: 'idle',
         word: 0,
@@ -224,7 +225,7 @@ export function buildWorld(
         const n: Notification = {
           kind: 'notification',
           name: `${name}.${side}`,
-          line: `ntfn.${name}.${side}`,
+          line: new Line(`ntfn.${name}.${side}`),
           image: imageOfCore[core]!,
           state: 'idle',
           word: 0,
@@ -308,7 +309,7 @@ export function buildWorld(
         const reply = {
           kind: 'reply' as const,
           name: `${name}.reply`,
-          line: `reply.${name}.reply`,
+          line: new Line(`reply.${name}.reply`),
           image: tcb.image,
           caller: null,
           owner: tcb,

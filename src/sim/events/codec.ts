@@ -24,6 +24,8 @@ export interface Codec {
   code: number;
   /** Words the fields may need at most. */
   room: (e: SimEvent) => number;
+  /** The same when it does not depend on the event (no array fields), else -1. */
+  fixedRoom: number;
   encode: Encoder;
   decode: Decoder;
 }
@@ -118,6 +120,7 @@ function build(type: SimEventType, code: number): Codec {
           ? ' + 3'
           : ' + 1',
   );
+  const variable = fields.some(([, k]) => k === 'ints' || k === 'strs' || k === 'threads');
   const dec = fields.map(([, k], i) => decodeField(k, i));
   // Optional strings go in after the fields before them, so keys keep the declared order.
   const build: string[] = [`const e = { type: ${JSON.stringify(type)}`];
@@ -150,6 +153,7 @@ function build(type: SimEventType, code: number): Codec {
     type,
     code,
     room: roomFn,
+    fixedRoom: variable ? -1 : roomFn({} as SimEvent),
     encode: (makeEncode as (...a: unknown[]) => Encoder)(putNumber, ...enums),
     decode: (makeDecode as (...a: unknown[]) => Decoder)(getNumber, ...enums),
   };
@@ -158,9 +162,13 @@ function build(type: SimEventType, code: number): Codec {
 /** Codecs by type code (code = index in EVENTS + 1; 0 is no type). */
 export const CODECS: readonly Codec[] = EVENT_TYPES.map((type, i) => build(type, i + 1));
 
-const BY_TYPE = new Map(CODECS.map((c) => [c.type as string, c]));
+// A plain object with the type names as keys: the engine looks one up per event, and a keyed
+// load of a constant string is several times cheaper than Map.get.
+const BY_TYPE = Object.fromEntries(CODECS.map((c) => [c.type, c])) as Record<string, Codec>;
 
 /** The codec of an event type, or undefined for a name that is not one. */
 export function codecOf(type: string): Codec | undefined {
-  return BY_TYPE.get(type);
+  const c = BY_TYPE[type];
+  // An inherited name (toString...) finds something that is not a codec of that type.
+  return c !== undefined && c.type === type ? c : undefined;
 }

@@ -42,7 +42,7 @@ export interface EntryRecords {
 export interface ExitFacts {
   syscall: string;
   path: 'fast' | 'slow';
-  reason?: string;
+  reason?: string | undefined;
   cycles: number;
   interrupt: string | null;
 }

@@ -70,9 +70,17 @@ export class EventLog {
     this.hashing = opts.hash ?? true;
   }
 
-  private mix(x: number): void {
-    this.h1 = Math.imul(this.h1 ^ x, 0x01000193);
-    this.h2 = Math.imul((this.h2 << 5) | (this.h2 >>> 27), 0x5bd1e995) ^ x;
+  /** Mix words w[from, to) into both lanes (in locals: no field writes per word). */
+  private mixWords(w: Int32Array, from: number, to: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let k = from; k < to; k++) {
+      const x = w[k]!;
+      h1 = Math.imul(h1 ^ x, 0x01000193);
+      h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ x;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
 
   /** A 64-bit digest (two 32-bit FNV-style lanes) of every record and string so far. */
@@ -141,7 +149,7 @@ export class EventLog {
     const codec = codecOf(body.type);
     if (codec === undefined) throw new Error(`'${String(body.type)}' is not an event type`);
     const e = body as SimEvent;
-    const c = this.chunkFor(5 + codec.room(e));
+    const c = this.chunkFor(5 + (codec.fixedRoom >= 0 ? codec.fixedRoom : codec.room(e)));
     const w = c.words;
     const u0 = c.used;
     const seq = this.length;
@@ -160,7 +168,7 @@ export class EventLog {
       w[u0 + 1] = len;
     }
     w[u0] = codec.code | (core << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
-    if (this.hashing) for (let k = u0; k < u; k++) this.mix(w[k]!);
+    if (this.hashing) this.mixWords(w, u0, u);
     c.used = u;
     this.lastTime = t;
     this.length = seq + 1;
@@ -185,7 +193,7 @@ export class EventLog {
     const chunk = this.chunks.length;
     this.chunks.push({ words: b.words, used: b.words.length });
     const w = b.words;
-    if (this.hashing) for (let k = 0; k < w.length; k++) this.mix(w[k]!);
+    if (this.hashing) this.mixWords(w, 0, w.length);
     let off = 0;
     let t = b.time0;
     for (let i = b.start; i < b.start + b.count; i++) {

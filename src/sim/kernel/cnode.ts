@@ -48,7 +48,7 @@ function insert(k: Kernel, t: Tcb, inv: CNodeInvocation): string | null {
     badge = inv.badge;
   }
   insertCap(t, inv.dest, { object: src.object, rights: maskRights(src.rights, inv.rights), badge });
-  k.fx.touch(`tcb.${t.name}.cspace`, true);
+  k.fx.touch(t.lines.cspace, true);
   return null;
 }
 
@@ -59,7 +59,7 @@ export function invokeCNode(k: Kernel, t: Tcb, inv: CNodeInvocation): void {
     const slot = t.cspace.get(inv.dest);
     if (slot !== undefined && slot.cap !== null) {
       slot.cap = null;
-      k.fx.touch(`tcb.${t.name}.cspace`, true);
+      k.fx.touch(t.lines.cspace, true);
     }
   } else {
     error = insert(k, t, inv);

@@ -1,6 +1,7 @@
 // All kernel state of the simulated machine in one typed object, plus the per-entry context the
 // kernel operations write to (current core, time, accumulated cost, emitted events). Per-core
 // state mirrors seL4's NODE_STATE: ksCurThread, ksIdleThread, ksSchedulerAction, ksReadyQueues.
+import type { Line } from '../machine/cacheLines';
 import type { PlatformProfile } from '../machine/platform';
 import type { SimEventBody } from '../simEvents';
 import type { Endpoint, Notification, Reply, SchedContext, Tcb } from './objects';
@@ -14,6 +15,8 @@ export interface NodeState {
   image: number;
   curThread: Tcb;
   idleThread: Tcb;
+  /** The cache line of this core's scheduler state (lines.ts schedLine). */
+  schedLine: Line;
   schedulerAction: SchedulerAction;
   readyQueues: Tcb[][];
   /** One bit per priority with a non-empty ready queue (seL4's ksReadyQueuesL1/L2Bitmap). */
@@ -60,7 +63,7 @@ export interface KernelEffects {
   /** Emit an event at `now` on this core. */
   emit(body: SimEventBody): void;
   /** Access a modelled cache line; adds any transfer cost to this entry. */
-  touch(line: string, write: boolean): void;
+  touch(line: Line, write: boolean): void;
   /** Add cycles to this kernel entry. */
   charge(cycles: number): void;
   /** Cores that need a reschedule IPI at the end of this entry (ipiReschedulePending). */

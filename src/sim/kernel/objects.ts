@@ -2,7 +2,7 @@
 // object (MCS), scheduling context (MCS) and the caps that name them. Plain mutable records; the
 // operations on them live in one file per object, as in seL4 src/object/.
 import type { ThreadStateName } from '../simEvents';
-import type { TcbLines } from './lines';
+import type { Line, TcbLines } from './lines';
 
 export interface Rights {
   read: boolean;
@@ -34,7 +34,7 @@ export interface Endpoint {
   kind: 'endpoint';
   name: string;
   /** Its cache line (lines.ts). */
-  line: string;
+  line: Line;
   image: number;
   state: EndpointState;
   queue: Tcb[];
@@ -44,7 +44,7 @@ export interface Notification {
   kind: 'notification';
   name: string;
   /** Its cache line (lines.ts). */
-  line: string;
+  line: Line;
   image: number;
   state: NotificationState;
   word: number;
@@ -75,7 +75,7 @@ export interface Reply {
   kind: 'reply';
   name: string;
   /** Its cache line (lines.ts). */
-  line: string;
+  line: Line;
   image: number;
   /** The caller this reply object answers (reply_push), or null when unused. */
   caller: Tcb | null;
@@ -95,7 +95,7 @@ export interface SchedContext {
   kind: 'schedContext';
   name: string;
   /** Its cache line (lines.ts). */
-  line: string;
+  line: Line;
   image: number;
   core: number;
   budget: number;

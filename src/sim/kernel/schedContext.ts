@@ -2,6 +2,7 @@
 // schedContext_bindNtfn, migrateTCB; src/object/schedcontrol.c: invokeSchedControl_ConfigureFlags;
 // sel4-reference.md §1.9). Budget b of every period p; b == p is round robin; otherwise the
 // budget is a sporadic server with a bounded list of refills (sporadic.ts).
+import { Line } from '../machine/cacheLines';
 import type { PlatformProfile } from '../machine/platform';
 import type { Kernel } from './kernelState';
 import type { SchedContext, Tcb } from './objects';
@@ -43,7 +44,7 @@ export function makeSchedContext(
   const sc: SchedContext = {
     kind: 'schedContext',
     name,
-    line: `sc.${name}`,
+    line: new Line(`sc.${name}`),
     image,
     core,
     budget: Math.round(budgetUs * profile.clockMHz),

@@ -1,7 +1,6 @@
 // The scheduler (seL4 src/kernel/thread.c: schedule, chooseThread, possibleSwitchTo,
 // rescheduleRequired, setThreadState; src/object/tcb.c: tcbSchedEnqueue/Append/Dequeue,
 // remoteQueueUpdate). sel4-reference.md §1.8 and §1.10. One domain only (SMP requires it).
-import { schedLine } from './lines';
 import type { ThreadStateName } from '../simEvents';
 import { node, type Kernel, type NodeState } from './kernelState';
 import type { SchedContext, Tcb } from './objects';
@@ -63,7 +62,7 @@ export function tcbSchedEnqueue(k: Kernel, t: Tcb): void {
   n.readyQueues[t.priority]!.unshift(t);
   markReady(n, t.priority);
   t.queued = true;
-  k.fx.touch(schedLine(t.affinity), true);
+  k.fx.touch(n.schedLine, true);
   remoteQueueUpdate(k, t);
 }
 
@@ -74,7 +73,7 @@ export function tcbSchedAppend(k: Kernel, t: Tcb): void {
   n.readyQueues[t.priority]!.push(t);
   markReady(n, t.priority);
   t.queued = true;
-  k.fx.touch(schedLine(t.affinity), true);
+  k.fx.touch(n.schedLine, true);
   remoteQueueUpdate(k, t);
 }
 
@@ -86,7 +85,7 @@ export function tcbSchedDequeue(k: Kernel, t: Tcb): void {
   if (i >= 0) q.splice(i, 1);
   markMaybeEmpty(n, t.priority);
   t.queued = false;
-  k.fx.touch(schedLine(t.affinity), true);
+  k.fx.touch(n.schedLine, true);
 }
 
 export function rescheduleRequired(k: Kernel): void {
@@ -159,7 +158,7 @@ export function switchToThread(k: Kernel, t: Tcb): void {
   if (n.curThread !== t) {
     k.fx.emit({ type: 'threadSwitched', from: n.curThread.name, to: t.name, idle: t.isIdle });
     k.fx.touch(t.lines.regs, false);
-    k.fx.touch(schedLine(n.core), true);
+    k.fx.touch(n.schedLine, true);
   }
   n.curThread = t;
 }

@@ -2,6 +2,7 @@
 // refill_budget_check, refill_unblock_check, schedule_used; sel4-reference.md §1.9), checked on
 // the refill functions and through whole runs.
 import { describe, expect, it } from 'vitest';
+import { Line } from './lines';
 import type { SchedContext } from './objects';
 import type { Setup, Sys } from '../script/ipcscope';
 import { eventsOf, runScenario } from '../testing/runScenario';
@@ -11,7 +12,7 @@ function sc(budget: number, period: number, maxRefills = 2): SchedContext {
   const s: SchedContext = {
     kind: 'schedContext',
     name: 't.sc',
-    line: 'sc.t',
+    line: new Line('sc.t'),
     image: 0,
     core: 0,
     budget,

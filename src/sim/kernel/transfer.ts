@@ -2,6 +2,7 @@
 // sel4-reference.md §1.3, §1.4): label, up to 120 words, at most three caps of which one real
 // cap can land in the receiver's single receive slot; caps naming the very endpoint are unwrapped.
 import { physicalMRs, type Kernel } from './kernelState';
+import { ipcBufferLine } from './lines';
 import type { Cap, Endpoint, ReceivedMessage, Tcb } from './objects';
 
 export const MSG_MAX_LENGTH = 120; // seL4_MsgMaxLength
@@ -43,8 +44,8 @@ function copyMessageWords(k: Kernel, sender: Tcb, receiver: Tcb, length: number)
   k.fx.touch(receiver.lines.regs, true);
   const lines = ipcBufferLines(k, length);
   for (let i = 0; i < lines; i++) {
-    k.fx.touch(`ipcbuf.${sender.name}.${i}`, false);
-    k.fx.touch(`ipcbuf.${receiver.name}.${i}`, true);
+    k.fx.touch(ipcBufferLine(sender.lines, sender.name, i), false);
+    k.fx.touch(ipcBufferLine(receiver.lines, receiver.name, i), true);
   }
   const spill = Math.max(0, length - physicalMRs(k));
   k.fx.charge(spill * k.state.profile.copyPerWord);
@@ -93,17 +94,19 @@ export function wordBits(k: Kernel): 32 | 64 {
  * (seL4_MessageInfo in shared_types.bf); higher bits are lost as the hardware would lose them.
  */
 export function truncLabel(k: Kernel, label: number): number {
-  const bits = wordBits(k) === 32 ? 20 : 52;
   const v = Math.trunc(label);
-  const m = 2 ** bits;
+  const m = wordBits(k) === 32 ? 0x100000 : 0x10000000000000; // 2^20, 2^52
+  // In range already (almost every label): skip the float remainders (+ 0 turns -0 into 0).
+  if (v >= 0 && v < m) return v + 0;
   return ((v % m) + m) % m;
 }
 
 /** A message word as a register holds it: 32 bits on a 32-bit ISA (64-bit words pass as is). */
 export function truncWord(k: Kernel, w: number): number {
   if (wordBits(k) === 64) return w;
-  const m = 2 ** 32;
+  const m = 0x100000000; // 2^32
   const v = Math.trunc(w);
+  if (v >= 0 && v < m) return v + 0;
   return ((v % m) + m) % m;
 }
 

@@ -2,6 +2,7 @@
 // FIFO and fair. A core swaps itself into the global tail (that line migrates whenever the
 // previous locker was another core) and spins on its predecessor's request line, which migrates
 // to it when the predecessor releases. One lock per kernel image.
+import { Line } from './cacheLines';
 
 export interface LockStats {
   acquisitions: number;
@@ -14,14 +15,15 @@ export class BigLock {
   readonly waiting: { core: number; since: number }[] = [];
   readonly stats: LockStats = { acquisitions: 0, contended: 0, spinCycles: 0 };
 
-  constructor(readonly image: number) {}
+  readonly tailLine: Line;
+  private readonly nodeLines: Line[] = [];
 
-  get tailLine(): string {
-    return `lock.${this.image}.tail`;
+  constructor(readonly image: number) {
+    this.tailLine = new Line(`lock.${image}.tail`);
   }
 
-  nodeLine(core: number): string {
-    return `lock.${this.image}.node.${core}`;
+  nodeLine(core: number): Line {
+    return (this.nodeLines[core] ??= new Line(`lock.${this.image}.node.${core}`));
   }
 
   /** Returns true if the core got the lock at once; otherwise it queues and spins. */

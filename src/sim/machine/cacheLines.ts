@@ -15,6 +15,19 @@ export interface LineState {
   accesses: number;
 }
 
+/**
+ * A modelled line's name, made once by the object the line belongs to. The directory that last
+ * resolved it keeps the line's state here, so an access finds it without a lookup by name.
+ */
+export class Line {
+  /** @internal the directory that resolved `state` (another directory resolves it again). */
+  dir: CacheLineDirectory | null = null;
+  /** @internal */
+  state: LineState | null = null;
+
+  constructor(readonly name: string) {}
+}
+
 export interface Migration {
   line: string;
   from: number;
@@ -41,9 +54,17 @@ export class CacheLineDirectory {
     return l;
   }
 
-  /** Access `name` from `core`; returns the migration it caused, or null if the line was here. */
-  access(name: string, core: number, write: boolean): Migration | null {
-    const l = this.get(name);
+  private resolve(line: Line): LineState {
+    if (line.dir === this) return line.state!;
+    const l = this.get(line.name);
+    line.dir = this;
+    line.state = l;
+    return l;
+  }
+
+  /** Access a line from `core`; returns the migration it caused, or null if the line was here. */
+  access(line: Line | string, core: number, write: boolean): Migration | null {
+    const l = typeof line === 'string' ? this.get(line) : this.resolve(line);
     l.accesses++;
     let from = -1;
     let cost = 0;
@@ -77,6 +98,6 @@ export class CacheLineDirectory {
     l.cycles += cost;
     this.migrations++;
     this.cycles += cost;
-    return { line: name, from, to: core, cycles: cost };
+    return { line: l.name, from, to: core, cycles: cost };
   }
 }
