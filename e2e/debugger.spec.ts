@@ -3,34 +3,8 @@
 // script editor; the run diff view; what-if forks and branches; call-chain attribution.
 import { expect, test, type AppPage } from './fixtures';
 import type {} from '../src/ui/views/editor/editorTestHook';
-
-/** Three clients on three cores call a server that is busy first: senders queue up on ep. */
-const QUEUE = `import { scenario, type Sys } from 'ipcscope';
-export default scenario({
-  name: 'queued senders',
-  machine: { platform: 'xeon-2s', cores: 4, kernel: 'smp' },
-  params: { busy: 20000, spread: 1 },
-  setup(k) {
-    const ep = k.endpoint('ep');
-    k.process('server', server(k.params.busy), { core: 0, priority: 200, caps: { ep: ep.cap() } });
-    for (let c = 1; c < 4; c++)
-      k.process('client' + c, client, { core: c * k.params.spread, priority: 100, caps: { ep: ep.cap({ badge: c }) } });
-  },
-});
-function server(busy: number) {
-  return function* (sys: Sys) {
-    yield* sys.compute(busy);
-    let m = yield* sys.recv('ep');
-    for (;;) m = yield* sys.replyRecv('ep', { words: [m.badge] });
-  };
-}
-function* client(sys: Sys) {
-  for (let i = 0; i < 3; i++) {
-    const r = yield* sys.call('ep', { label: 1, words: [i] });
-    yield* sys.compute(100 + r.words[0]);
-  }
-}
-`;
+// The same scenario the worker's debugger tests use: senders queue up on ep.
+import { QUEUE } from '../src/worker/testing/debugFixtures';
 
 /** Put a script in the editor and load it, paused at its start. */
 async function openScript(app: AppPage, source: string): Promise<void> {
