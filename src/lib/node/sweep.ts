@@ -5,7 +5,7 @@ import type { LoadedScenario } from '../../loader/loadScenario';
 import type { ConfigOverrides } from '../../sim/config';
 import { fullLimits, resolveRunConfig, type RunLimits } from '../simulate';
 import { shardIndices, sweepPoints, type Shard, type SweepGrid } from '../sweepGrid';
-import { runSweepPoint } from '../sweepPoint';
+import { runSweepPoint, type PointJob } from '../sweepPoint';
 import type { SweepRow } from '../sweepRow';
 import { runOnThreads } from './threadPool';
 
@@ -40,7 +40,11 @@ export async function sweep(
   }));
   // Every override is checked before anything runs: a bad one is the caller's error.
   for (const p of points) resolveRunConfig(loaded, p.point);
-  const job = { source: loaded.source, file: loaded.file, limits: fullLimits(opts.limits) };
+  const job: PointJob = {
+    source: loaded.source,
+    file: loaded.file,
+    limits: fullLimits(opts.limits),
+  };
   const total = points.length;
   const onRow = (row: SweepRow, at: number): void => opts.onRow?.(row, at + 1, total);
   const jobs = opts.jobs ?? defaultJobs();

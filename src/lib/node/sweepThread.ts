@@ -1,18 +1,25 @@
 // A sweep worker thread: runs the points it is sent, one at a time, and replies with each row.
-import { parentPort, workerData } from 'node:worker_threads';
-import { runSweepPoint } from '../sweepPoint';
-import type { PointReply, PointRequest, ThreadData } from './threadProtocol';
+// It keeps the scenario of the sweep it last served, so a sweep's job is sent to it only once.
+import { parentPort } from 'node:worker_threads';
+import { runSweepPoint, type PointJob } from '../sweepPoint';
+import type { PointReply, PointRequest } from './threadProtocol';
 
-const job = workerData as ThreadData;
 const port = parentPort!;
+let current: { sweep: number; job: PointJob } | null = null;
 
 port.on('message', (req: PointRequest) => {
+  if (req.job !== undefined) current = { sweep: req.sweep, job: req.job };
   let reply: PointReply;
   try {
-    reply = { index: req.index, row: runSweepPoint(job, req.point) };
+    if (current?.sweep !== req.sweep) throw new Error(`no scenario for sweep ${req.sweep}`);
+    reply = { sweep: req.sweep, index: req.index, row: runSweepPoint(current.job, req.point) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    reply = { index: req.index, failure: { name: err.name, message: err.message } };
+    reply = {
+      sweep: req.sweep,
+      index: req.index,
+      failure: { name: err.name, message: err.message },
+    };
   }
   port.postMessage(reply);
 });

@@ -1,27 +1,13 @@
-// A pool of worker threads that runs sweep points. Points go out one at a time to whichever
-// thread is free (points differ a lot in cost), the largest first; rows are handed back in point
-// order, so the result never depends on the number of threads or on which one finished first.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+// Runs one sweep's points on worker threads. Points go out one at a time to whichever thread is
+// free (points differ a lot in cost), the largest first; rows are handed back in point order,
+// so the result never depends on the number of threads or on which one finished first.
+import type { Worker } from 'node:worker_threads';
 import type { ConfigOverrides } from '../../sim/config';
 import { ConfigOverrideError, ScenarioFailure } from '../errors';
+import type { PointJob } from '../sweepPoint';
 import type { SweepRow } from '../sweepRow';
-import type { PointReply, PointRequest, ThreadData } from './threadProtocol';
-
-/** The thread entry beside this module: sweepThread.ts in a checkout, sweepThread.js when built. */
-function startThread(data: ThreadData): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./sweepThread.js', import.meta.url), { workerData: data });
-  }
-  // Running from TypeScript sources (tests, a checkout): the thread registers the same loader
-  // before it imports the TypeScript entry.
-  const tsxRoot = createRequire(import.meta.url).resolve('tsx/package.json');
-  const api = pathToFileURL(tsxRoot.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./sweepThread.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: data });
-}
+import type { PointReply, PointRequest } from './threadProtocol';
+import { releaseThreads, takeThreads } from './warmThreads';
 
 function failure(f: { name: string; message: string }): Error {
   if (f.name === 'ScenarioFailure') return new ScenarioFailure(f.message);
@@ -29,40 +15,54 @@ function failure(f: { name: string; message: string }): Error {
   return new Error(`a sweep thread failed: ${f.name}: ${f.message}`);
 }
 
+let sweeps = 0;
+
 /**
  * Run `points` on `threads` worker threads. `onRow` is called in point order; the promise
  * resolves with every row, in point order, or rejects on the first failure.
  */
 export function runOnThreads(
-  data: ThreadData,
+  job: PointJob,
   points: readonly { index: number; point: ConfigOverrides }[],
   threads: number,
   onRow: (row: SweepRow, at: number) => void,
   onDone: (done: number) => void = () => {},
 ): Promise<SweepRow[]> {
+  const sweep = ++sweeps;
   const rows: (SweepRow | undefined)[] = new Array<SweepRow | undefined>(points.length);
   const position = new Map(points.map((p, at) => [p.index, at]));
-  const workers: Worker[] = [];
   // Bigger machines first (a point's cost grows with its cores), so the last point to finish is
   // a small one and no thread waits long for the others at the end.
   const order = [...points].sort((a, b) => (b.point.cores ?? 0) - (a.point.cores ?? 0));
   let next = 0;
   let delivered = 0;
   let done = 0;
+  if (points.length === 0) return Promise.resolve([]);
+  const workers = takeThreads(Math.max(1, Math.min(threads, points.length)));
+  const served = new WeakSet<Worker>();
   return new Promise<SweepRow[]>((resolve, reject) => {
     let settled = false;
     const finish = (error: Error | null): void => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
+      for (const [w, off] of detach) off(w);
+      // A failed sweep may leave points running; those threads are not reused.
+      releaseThreads(workers, error === null);
       if (error) reject(error);
       else resolve(rows as SweepRow[]);
     };
     const feed = (w: Worker): void => {
       const p = order[next++];
-      if (p !== undefined) w.postMessage({ index: p.index, point: p.point } satisfies PointRequest);
+      if (p === undefined) return;
+      const req: PointRequest = { sweep, index: p.index, point: p.point };
+      if (!served.has(w)) {
+        served.add(w);
+        req.job = job;
+      }
+      w.postMessage(req);
     };
     const receive = (w: Worker, reply: PointReply): void => {
+      if (reply.sweep !== sweep) return;
       if ('failure' in reply) return finish(failure(reply.failure));
       rows[position.get(reply.index)!] = reply.row;
       onDone(++done);
@@ -73,17 +73,15 @@ export function runOnThreads(
       if (delivered === points.length) return finish(null);
       feed(w);
     };
-    const count = Math.max(1, Math.min(threads, points.length));
-    for (let i = 0; i < count && points.length > 0; i++) {
-      const w = startThread(data);
-      workers.push(w);
-      w.on('message', (reply: PointReply) => receive(w, reply));
-      w.on('error', (e) => finish(new Error(`a sweep thread failed: ${e.message}`)));
-      w.on('exit', (code) => {
-        if (code !== 0) finish(new Error(`a sweep thread exited with code ${code}`));
-      });
+    const detach = new Map<Worker, (w: Worker) => void>();
+    for (const w of workers) {
+      const onMessage = (reply: PointReply): void => receive(w, reply);
+      const onError = (e: Error): void => finish(new Error(`a sweep thread failed: ${e.message}`));
+      const onExit = (code: number): void =>
+        finish(new Error(`a sweep thread exited with code ${code}`));
+      w.on('message', onMessage).on('error', onError).on('exit', onExit);
+      detach.set(w, () => w.off('message', onMessage).off('error', onError).off('exit', onExit));
       feed(w);
     }
-    if (points.length === 0) finish(null);
   });
 }
