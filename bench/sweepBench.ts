@@ -18,7 +18,7 @@ const { main } = (await import(cliPath)) as {
   ) => Promise<number>;
 };
 const JOBS = Number(process.env.BENCH_JOBS ?? 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const MAX = ['--max-cycles', '20000000'];
 
 /** The experiments' sweeps, as scripts/experiments.ts runs them. */

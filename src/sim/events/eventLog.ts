@@ -28,6 +28,9 @@ interface Chunk {
 }
 
 const CHUNK_WORDS = 1 << 18;
+/** A log that keeps only its current chunk (hash and stream) reuses one small enough to stay in
+ * the core's L2 cache: a sweep's threads then do not compete for memory bandwidth. */
+const RING_WORDS = 1 << 13;
 const INDEX_SHIFT = 5;
 const INDEX_EVERY = 1 << INDEX_SHIFT;
 const LEN_SHIFT = 20;
@@ -63,6 +66,13 @@ export class EventLog {
   private h2 = 0x01000193;
   private s1 = 0x811c9dc5;
   private s2 = 0x01000193;
+  /** Words before (hChunk, hOff) are mixed into h1/h2: records are hashed in bulk when the
+   * hash is read or a chunk is about to be reused, not one call per event. */
+  private hChunk = 0;
+  private hOff = 0;
+  /** The last string interned or looked up, and its id (events often repeat the last name). */
+  private lastString: string | null = null;
+  private lastId = -1;
   readonly internFn = (s: string): number => this.intern(s);
 
   constructor(opts: EventLogOptions = {}) {
@@ -83,8 +93,25 @@ export class EventLog {
     this.h2 = h2;
   }
 
+  /** Mix every record written since the last catch-up, in log order. */
+  private catchUp(): void {
+    if (!this.hashing) return;
+    const chunks = this.chunks;
+    while (this.hChunk < chunks.length) {
+      const c = chunks[this.hChunk]!;
+      if (this.hOff < c.used) {
+        this.mixWords(c.words, this.hOff, c.used);
+        this.hOff = c.used;
+      }
+      if (this.hChunk === chunks.length - 1) break;
+      this.hChunk++;
+      this.hOff = 0;
+    }
+  }
+
   /** A 64-bit digest (two 32-bit FNV-style lanes) of every record and string so far. */
   get traceHash(): string {
+    this.catchUp();
     const h1 = Math.imul(this.h1 ^ this.s1, 0x01000193);
     const h2 = this.h2 ^ Math.imul(this.s2, 0x5bd1e995);
     const a = (h1 >>> 0).toString(16).padStart(8, '0');
@@ -100,6 +127,7 @@ export class EventLog {
   }
 
   intern(s: string): number {
+    if (s === this.lastString) return this.lastId;
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
@@ -111,6 +139,8 @@ export class EventLog {
         this.s2 = Math.imul((this.s2 << 5) | (this.s2 >>> 27), 0x5bd1e995) ^ x;
       }
     }
+    this.lastString = s;
+    this.lastId = id;
     return id;
   }
 
@@ -118,11 +148,16 @@ export class EventLog {
     let c = this.chunks[this.chunks.length - 1];
     if (c !== undefined && c.used + room <= c.words.length) return c;
     if (c !== undefined && !this.retain) {
+      this.catchUp();
       c.used = 0;
+      this.hOff = 0;
       if (room <= c.words.length) return c;
     }
-    c = { words: new Int32Array(Math.max(CHUNK_WORDS, room)), used: 0 };
-    if (!this.retain) this.chunks.length = 0;
+    c = { words: new Int32Array(Math.max(this.retain ? CHUNK_WORDS : RING_WORDS, room)), used: 0 };
+    if (!this.retain) {
+      this.chunks.length = 0;
+      this.hChunk = 0;
+    }
     this.chunks.push(c);
     return c;
   }
@@ -168,7 +203,6 @@ export class EventLog {
       w[u0 + 1] = len;
     }
     w[u0] = codec.code | (core << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
-    if (this.hashing) this.mixWords(w, u0, u);
     c.used = u;
     this.lastTime = t;
     this.length = seq + 1;
@@ -193,7 +227,6 @@ export class EventLog {
     const chunk = this.chunks.length;
     this.chunks.push({ words: b.words, used: b.words.length });
     const w = b.words;
-    if (this.hashing) this.mixWords(w, 0, w.length);
     let off = 0;
     let t = b.time0;
     for (let i = b.start; i < b.start + b.count; i++) {
