@@ -103,6 +103,7 @@ function fmt(n: number): string {
       : n.toFixed(2);
 }
 
+if (process.env.BENCH_LABEL) console.log(`engine: ${process.env.BENCH_LABEL}`);
 const PP = 'same-core Call/ReplyRecv ping-pong (skylake-i7, 2 cores, smp)';
 const pingPong = simulate(PP, PING_PONG, 'pingPong.ts', true);
 const pingPongNoHash = simulate(`${PP}, no traceHash`, PING_PONG, 'pingPong.ts', false);
@@ -171,4 +172,8 @@ const results = {
   ratios: { pingPongToEventLoop: ratio, manyCoresToPingPong: perEntry },
   maxRssMB,
 };
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+// scripts/bench.mjs runs this bundled and says where the results go.
+writeFileSync(
+  process.env.BENCH_OUT ?? 'bench/results.json',
+  `${JSON.stringify(results, null, 2)}\n`,
+);
