@@ -23,7 +23,11 @@ if (at >= 0 && (baseline === undefined || baseline.startsWith('--'))) {
 }
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (baseline ? 2 : 1));
 
-/** Bundle `<tree>/bench/run.ts` into one module; returns its path. */
+/**
+ * Bundle `<tree>/bench/run.ts` into one module; returns its path.
+ * @param {string} tree
+ * @param {string} name
+ */
 async function bundle(tree, name) {
   const outfile = path.join(cache, `${name}.mjs`);
   await build({
@@ -43,7 +47,10 @@ async function bundle(tree, name) {
   return outfile;
 }
 
-/** A worktree of `rev` whose bench harness and scenarios are this tree's (the same measurement). */
+/**
+ * A worktree of `rev` whose bench harness and scenarios are this tree's (the same measurement).
+ * @param {string} rev
+ */
 function baselineTree(rev) {
   const sha = execFileSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], { cwd: root })
     .toString()
@@ -62,6 +69,18 @@ function baselineTree(rev) {
   return { tree, sha };
 }
 
+/**
+ * @typedef {{ entriesPerSecond: number }} Rate
+ * @typedef {{ pingPong: Rate; pingPongNoHash: Rate; manyCores: Rate }} Results
+ */
+
+/**
+ * Run one bundled bench in a fresh process; returns the results it wrote.
+ * @param {string} file
+ * @param {string} out
+ * @param {string} label
+ * @returns {Results}
+ */
 function runBundle(file, out, label) {
   execFileSync(process.execPath, [file], {
     cwd: root,
@@ -80,10 +99,15 @@ if (!baseline) {
 }
 const { tree, sha } = baselineTree(baseline);
 const old = await bundle(tree, `baseline-${sha.slice(0, 12)}`);
+/** @type {Record<'current' | 'baseline', Results | null>} */
 const best = { current: null, baseline: null };
+/**
+ * @param {'current' | 'baseline'} k
+ * @param {Results} r
+ */
 const keep = (k, r) => {
-  if (best[k] === null || r.pingPong.entriesPerSecond > best[k].pingPong.entriesPerSecond)
-    best[k] = r;
+  const b = best[k];
+  if (b === null || r.pingPong.entriesPerSecond > b.pingPong.entriesPerSecond) best[k] = r;
 };
 for (let round = 0; round < ROUNDS; round++) {
   keep(
@@ -92,14 +116,17 @@ for (let round = 0; round < ROUNDS; round++) {
   );
   keep('current', runBundle(current, path.join(cache, 'current.json'), 'this tree'));
 }
-const ratio = (f) => f(best.current) / f(best.baseline);
+const cur = /** @type {Results} */ (best.current);
+const base = /** @type {Results} */ (best.baseline);
+/** @param {(r: Results) => number} f */
+const ratio = (f) => f(cur) / f(base);
 const result = {
-  ...best.current,
+  ...cur,
   baseline: {
     rev: sha,
-    pingPong: best.baseline.pingPong,
-    pingPongNoHash: best.baseline.pingPongNoHash,
-    manyCores: best.baseline.manyCores,
+    pingPong: base.pingPong,
+    pingPongNoHash: base.pingPongNoHash,
+    manyCores: base.manyCores,
   },
   speedup: {
     pingPong: ratio((r) => r.pingPong.entriesPerSecond),
@@ -108,17 +135,18 @@ const result = {
   },
 };
 fs.writeFileSync(resultsPath, `${JSON.stringify(result, null, 2)}\n`);
+/** @param {number} n */
 const k = (n) => `${(n / 1e3).toFixed(0)}k`;
 console.log(
   `\nthis tree against ${sha.slice(0, 12)} (best of ${ROUNDS} rounds each, alternating):`,
 );
-for (const [name, key] of [
+for (const [name, key] of /** @type {[string, keyof Results][]} */ ([
   ['same-core ping-pong, traceHash on', 'pingPong'],
   ['same-core ping-pong, no traceHash', 'pingPongNoHash'],
   ['64 cores, 1,000 threads', 'manyCores'],
-]) {
-  const a = best.baseline[key].entriesPerSecond;
-  const b = best.current[key].entriesPerSecond;
+])) {
+  const a = base[key].entriesPerSecond;
+  const b = cur[key].entriesPerSecond;
   console.log(
     `  ${name.padEnd(36)} ${k(a).padStart(6)} -> ${k(b).padStart(6)} entries/s  ${(b / a).toFixed(2)}x`,
   );

@@ -51,12 +51,14 @@ export class EntryEffects implements KernelEffects {
   flushChanged(): void {
     if (this.dirty.size === 0) return;
     for (const o of this.dirty) {
+      const queue = new Array<string>(o.queue.length);
+      for (let i = 0; i < queue.length; i++) queue[i] = o.queue[i]!.name;
       this.host.emit(this.core, {
         type: 'objectChanged',
         object: o.name,
         kind: o.kind,
         state: o.state,
-        queue: o.queue.map((t) => t.name),
+        queue,
         word: o.kind === 'notification' ? o.word : 0,
       });
     }
