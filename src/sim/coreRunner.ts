@@ -16,7 +16,7 @@ import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry, exitEvent } from './entryStats';
-import { handleInterrupt } from './interrupts';
+import { handleInterrupt, sendEntryIpis } from './interrupts';
 import type { CoreModeName, SimEventBody } from './simEvents';
 import { irqJitter } from './machine/noise';
 import {
@@ -406,27 +406,7 @@ export class CoreRunner {
         sim.queue.push(sim.now + handover, ItemKind.lockGrant, next.core, 0);
       }
     }
-    for (const target of e.ipis) {
-      sim.stats.ipis++;
-      sim.emit(c, { type: 'ipiSent', from: c, to: target, kind: 'reschedule' });
-      sim.queue.push(
-        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
-        ItemKind.ipi,
-        target,
-        0,
-      );
-    }
-    for (const s of e.sgis) {
-      sim.stats.ipis++;
-      sim.emit(c, { type: 'ipiSent', from: c, to: s.core, kind: 'signal' });
-      this.cores[s.core]!.pendingSignals.push(s.ntfn);
-      sim.queue.push(
-        sim.now + sim.profile.ipiLatency + irqJitter(sim.profile, sim.rng),
-        ItemKind.ipi,
-        s.core,
-        0,
-      );
-    }
+    sendEntryIpis(sim, this.cores, c, e);
     core.entry = null;
     const pending = core.pendingIrq;
     if (pending !== null) {
