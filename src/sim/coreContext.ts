@@ -13,6 +13,7 @@ import type { PlatformProfile } from './machine/platform';
 import type { ProgramHost, ScriptError, ThreadRuntime } from './programs';
 import type { SimEvent, SimEventBody } from './simEvents';
 import type { RunStats } from './stats';
+import type { Writers } from './events/writers';
 import type { World } from './world';
 
 export interface CoreContext {
@@ -31,6 +32,8 @@ export interface CoreContext {
   readonly scriptErrors: ScriptError[];
   readonly listeners: ((e: SimEvent) => void)[];
   emit(core: number, body: SimEventBody): void;
+  /** Typed writers for the hot paths (events/writers.ts). */
+  readonly out: Writers;
   /** Access a cache line from a core; returns the migration's cycles (0 if it was there). */
   touchLine(core: number, line: Line | string, write: boolean): number;
   stopWithWatchdog(): void;

@@ -15,9 +15,9 @@ import type { CoreContext } from './coreContext';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
-import { accountEntry, exitEvent } from './entryStats';
+import { accountEntry, writeExit } from './entryStats';
 import { handleInterrupt, sendEntryIpis } from './interrupts';
-import type { CoreModeName, SimEventBody } from './simEvents';
+import type { CoreModeName, ThreadSwitch } from './simEvents';
 import { irqJitter } from './machine/noise';
 import {
   classicSliceOver,
@@ -30,7 +30,7 @@ import {
 
 const NONE: number[] = [];
 const NO_SGIS: { core: number; ntfn: Notification }[] = [];
-const NO_SWITCHES: SimEventBody[] = [];
+const NO_SWITCHES: ThreadSwitch[] = [];
 /** An interrupt entry's name, made once: a string built per entry costs a hash per use. */
 const INTERRUPT_NAMES: Record<Interrupt, string> = {
   ipi: 'interrupt (ipi)',
@@ -120,7 +120,7 @@ export class CoreRunner {
       mode === 'kernel' && core.entry !== null && core.entry.irq !== null ? 'interrupt' : mode;
     if (shown === core.shown) return;
     core.shown = shown;
-    this.sim.emit(c, { type: 'coreModeChanged', mode: shown });
+    this.sim.out.coreModeChanged(c, { mode: shown });
   }
 
   private cur(c: number): Tcb {
@@ -276,8 +276,7 @@ export class CoreRunner {
       const n = node(this.sim.k, to);
       const t = n.curThread;
       n.curThread = n.idleThread;
-      this.sim.emit(to, {
-        type: 'threadSwitched',
+      this.sim.out.threadSwitched(to, {
         from: t.name,
         to: n.idleThread.name,
         idle: true,
@@ -308,8 +307,8 @@ export class CoreRunner {
       messages: 0,
     };
     if (req !== null)
-      sim.emit(c, { type: 'syscallEntered', thread: th.name, syscall: name, cap: requestCap(req) });
-    else sim.emit(c, { type: 'interruptTaken', kind: irq! });
+      sim.out.syscallEntered(c, { thread: th.name, syscall: name, cap: requestCap(req) });
+    else sim.out.interruptTaken(c, { kind: irq! });
     const lock = sim.locks[sim.world.state.nodes[c]!.image] ?? null;
     if (lock === null) {
       this.setMode(c, 'kernel');
@@ -338,9 +337,9 @@ export class CoreRunner {
     this.setMode(c, 'kernel');
     if (lock !== null) {
       const wait = sim.now - e.requestedAt;
-      sim.emit(c, { type: 'lockAcquired', image: n.image });
+      sim.out.lockAcquired(c, { image: n.image });
       if (spun) {
-        sim.emit(c, { type: 'lockContended', image: n.image, waitCycles: wait });
+        sim.out.lockContended(c, { image: n.image, waitCycles: wait });
         lock.stats.spinCycles += wait;
       }
       fx.touch(lock.nodeLine(c), true);
@@ -393,12 +392,12 @@ export class CoreRunner {
     const core = this.cores[c]!;
     const e = core.entry!;
     const n = node(sim.k, c);
-    sim.emit(c, exitEvent(e));
-    for (const s of e.switches) sim.emit(c, s);
+    writeExit(sim, c, e);
+    for (const s of e.switches) sim.out.threadSwitched(c, s);
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;
     if (lock !== null) {
-      sim.emit(c, { type: 'lockReleased', image: n.image });
+      sim.out.lockReleased(c, { image: n.image });
       const next = lock.release();
       if (next !== null) {
         // The successor spins on our request line: it migrates to it when we release.

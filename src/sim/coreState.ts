@@ -3,7 +3,7 @@
 import type { Notification, Tcb } from './kernel/objects';
 import type { SyscallOutcome } from './kernel/syscalls';
 import type { SyscallRequest } from './kernel/requests';
-import type { CoreModeName, SimEventBody } from './simEvents';
+import type { CoreModeName, ThreadSwitch } from './simEvents';
 
 export type CoreMode = 'idle' | 'user' | 'kernel' | 'spinning';
 export type Interrupt = 'ipi' | 'timer' | 'release';
@@ -19,7 +19,7 @@ export interface Entry {
   ipis: number[];
   sgis: { core: number; ntfn: Notification }[];
   /** The scheduler's switches, emitted when the entry ends. */
-  switches: SimEventBody[];
+  switches: ThreadSwitch[];
   /** Messages the entry moved. */
   messages: number;
 }

@@ -3,10 +3,12 @@
 import type { KernelEffects } from './kernel/kernelState';
 import type { Endpoint, Notification } from './kernel/objects';
 import type { Line } from './machine/cacheLines';
-import type { SimEventBody } from './simEvents';
+import type { Writers } from './events/writers';
+import type { SimEventBody, ThreadSwitch } from './simEvents';
 
 export interface EffectsHost {
   emit(core: number, body: SimEventBody): void;
+  readonly out: Writers;
   touchLine(core: number, line: Line, write: boolean): number;
   remoteCall(from: number, to: number): number;
 }
@@ -25,7 +27,7 @@ export class EntryEffects implements KernelEffects {
    * entry's end (the runner emits them after syscallExited).
    */
   deferSwitches = false;
-  readonly switches: SimEventBody[] = [];
+  readonly switches: ThreadSwitch[] = [];
 
   constructor(private readonly host: EffectsHost) {}
 
@@ -53,8 +55,7 @@ export class EntryEffects implements KernelEffects {
     for (const o of this.dirty) {
       const queue = new Array<string>(o.queue.length);
       for (let i = 0; i < queue.length; i++) queue[i] = o.queue[i]!.name;
-      this.host.emit(this.core, {
-        type: 'objectChanged',
+      this.host.out.objectChanged(this.core, {
         object: o.name,
         kind: o.kind,
         state: o.state,
@@ -65,12 +66,18 @@ export class EntryEffects implements KernelEffects {
     this.dirty.clear();
   }
 
+  /** The writers, for the kernel's hot paths (events written at this entry's core). */
+  get out(): Writers {
+    return this.host.out;
+  }
+
+  /** The scheduler switched this core's thread (deferred to the entry's end while it runs). */
+  switched(s: ThreadSwitch): void {
+    if (this.deferSwitches) this.switches.push(s);
+    else this.host.out.threadSwitched(this.core, s);
+  }
+
   emit(body: SimEventBody): void {
-    if (body.type === 'messageTransferred') this.messages++;
-    if (this.deferSwitches && body.type === 'threadSwitched') {
-      this.switches.push(body);
-      return;
-    }
     this.host.emit(this.core, body);
   }
 

@@ -3,26 +3,18 @@
 import type { Entry } from './coreState';
 import { countExit } from './events/entryCounts';
 import type { CoreContext } from './coreContext';
-import type { BodyOf } from './simEvents';
 
-/** The syscallExited event of a finished entry. */
-export function exitEvent(e: Entry): BodyOf<'syscallExited'> {
+/** Write the syscallExited event of a finished entry at core c. */
+export function writeExit(sim: CoreContext, c: number, e: Entry): void {
   const o = e.outcome;
-  const path = o?.path ?? 'slow';
-  const reason = o?.reason;
-  const thread = e.thread.name;
-  // Two literals rather than a spread: `reason` keeps its declared place, with no copy.
-  return reason !== undefined
-    ? {
-        type: 'syscallExited',
-        thread,
-        syscall: e.name,
-        path,
-        reason,
-        cycles: e.cost,
-        interrupt: e.irq,
-      }
-    : { type: 'syscallExited', thread, syscall: e.name, path, cycles: e.cost, interrupt: e.irq };
+  sim.out.syscallExited(c, {
+    thread: e.thread.name,
+    syscall: e.name,
+    path: o?.path ?? 'slow',
+    reason: o?.reason,
+    cycles: e.cost,
+    interrupt: e.irq,
+  });
 }
 
 /** Count one finished kernel entry (interrupts only add kernel cycles to their thread). */

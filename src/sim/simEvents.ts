@@ -11,3 +11,7 @@ export type {
   SimEventType,
   ThreadStateName,
 } from './events/schema';
+import type { BodyOf } from './events/schema';
+
+/** A threadSwitched event's fields: what the scheduler hands on until its entry ends. */
+export type ThreadSwitch = Omit<BodyOf<'threadSwitched'>, 'type'>;

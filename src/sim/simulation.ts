@@ -7,6 +7,7 @@ import { EventQueue } from './engine/eventQueue';
 import { ItemKind } from './engine/queueItems';
 import { createRng, type Rng } from './engine/rng';
 import { EventLog } from './events/eventLog';
+import { createWriters, type Writers } from './events/writers';
 import { EntryEffects } from './effects';
 import type { CoreContext } from './coreContext';
 import { CoreRunner } from './coreRunner';
@@ -64,6 +65,8 @@ export class Simulation implements CoreContext {
   /** The run's events as binary records (all of them with keepLog, else only the latest). */
   readonly events: EventLog;
   readonly listeners: ((e: SimEvent) => void)[] = [];
+  /** Typed writers for the hot paths (events/writers.ts); `emit` for everything else. */
+  readonly out: Writers;
   readonly fx: EntryEffects;
   readonly runner: CoreRunner;
   readonly host: ProgramHost;
@@ -79,6 +82,7 @@ export class Simulation implements CoreContext {
     const override = (scenario.machine?.profile ?? undefined) as PlatformOverride | undefined;
     this.profile = resolvePlatform(config.platform, override);
     this.events = new EventLog({ retain: opts.keepLog ?? false, hash: opts.hash ?? true });
+    this.out = createWriters(this.events, this, this.listeners, () => this.notifyLast());
     this.rng = createRng(config.seed);
     this.host = {
       realClock: opts.realClock ?? (() => 0),
@@ -88,6 +92,7 @@ export class Simulation implements CoreContext {
     this.lines = new CacheLineDirectory(this.profile, this.rng);
     this.fx = new EntryEffects({
       emit: (core, body) => this.emit(core, body),
+      out: this.out,
       touchLine: (core, line, write) => this.touchLine(core, line, write),
       remoteCall: (from, to) => this.runner.remoteCall(from, to),
     });
@@ -153,6 +158,12 @@ export class Simulation implements CoreContext {
     for (const l of this.listeners) l(e);
   }
 
+  /** Give listeners the event a writer just wrote. */
+  private notifyLast(): void {
+    const e = this.events.last();
+    for (const l of this.listeners) l(e);
+  }
+
   /** Events emitted so far. */
   get eventCount(): number {
     return this.events.length;
@@ -168,13 +179,7 @@ export class Simulation implements CoreContext {
   touchLine(core: number, line: Line | string, write: boolean): number {
     const m = this.lines.access(line, core, write);
     if (m === null) return 0;
-    this.emit(core, {
-      type: 'cacheLineMigrated',
-      line: m.line,
-      from: m.from,
-      to: m.to,
-      cycles: m.cycles,
-    });
+    this.out.cacheLineMigrated(core, { line: m.line, from: m.from, to: m.to, cycles: m.cycles });
     return m.cycles;
   }
 

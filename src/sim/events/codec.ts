@@ -63,7 +63,7 @@ export function getNumber(w: Int32Array, u: number): number {
   return F64[0]!;
 }
 
-function isNumberKind(k: FieldKind): boolean {
+export function isNumberKind(k: FieldKind): boolean {
   return k === 'int' || k === 'core';
 }
 
@@ -75,7 +75,7 @@ function isNullableKind(k: FieldKind): boolean {
   return k === 'str|null' || k === 'thread|null' || k === 'object|null';
 }
 
-function encodeField(n: string, k: FieldKind, i: number): string {
+export function encodeField(n: string, k: FieldKind, i: number): string {
   const v = `e.${n}`;
   if (isNumberKind(k)) return `u = put(w, u, ${v});`;
   if (k === 'bool') return `w[u++] = ${v} ? 1 : 0;`;

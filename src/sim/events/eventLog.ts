@@ -5,7 +5,7 @@
 // string (in id order, a lane of its own, so a mirror that gets strings a batch at a time hashes
 // the same), so equal hashes mean equal logs. The worker ships slices of these words to the
 // page, whose mirror appends them unchanged and hashes them too (perf-limits.md §2).
-import { CODECS, codecOf, getNumber, putNumber } from './codec';
+import { CODECS, WIDE, codecOf, getNumber, putNumber } from './codec';
 import type { SimEvent, SimEventBody } from './schema';
 
 /** A slice of the log as it crosses the worker boundary. */
@@ -179,20 +179,41 @@ export class EventLog {
     this.idxTime[k] = tPrev;
   }
 
-  /** Write one event at the end of the log; returns its index (its seq). */
-  append(body: SimEventBody, t: number, core: number): number {
-    const codec = codecOf(body.type);
-    if (codec === undefined) throw new Error(`'${String(body.type)}' is not an event type`);
-    const e = body as SimEvent;
-    const c = this.chunkFor(5 + (codec.fixedRoom >= 0 ? codec.fixedRoom : codec.room(e)));
-    const w = c.words;
+  /** The words of the record being written (valid from `open` to `close`). */
+  w: Int32Array = new Int32Array(0);
+  private openChunk: Chunk | null = null;
+  private openAt = 0;
+  private openCode = 0;
+  private openCore = 0;
+  private openTime = 0;
+
+  /**
+   * Start a record of type `code` by `core` at time `t` with room for `room` field words; the
+   * fields go at this.w[returned offset...], then `close` gets the offset after them.
+   */
+  open(code: number, core: number, t: number, room: number): number {
+    const c = this.chunkFor(5 + room);
     const u0 = c.used;
     const seq = this.length;
     if (this.retain && (seq & (INDEX_EVERY - 1)) === 0) {
       this.index(seq, this.chunks.length - 1, u0, this.lastTime);
     }
-    let u = putNumber(w, u0 + 1, t - this.lastTime);
-    u = codec.encode(e, w, u, this.internFn);
+    this.w = c.words;
+    this.openChunk = c;
+    this.openAt = u0;
+    this.openCode = code;
+    this.openCore = core;
+    this.openTime = t;
+    return putNumber(c.words, u0 + 1, t - this.lastTime);
+  }
+
+  /** End the open record at word `end`; returns its index (its seq). */
+  close(end: number): number {
+    const c = this.openChunk!;
+    const w = c.words;
+    const u0 = this.openAt;
+    const seq = this.length;
+    let u = end;
     let len = u - u0;
     if (len >= MAX_INLINE_LEN) {
       // Rare (long arrays): the full length goes in a word after the header.
@@ -202,11 +223,37 @@ export class EventLog {
       len++;
       w[u0 + 1] = len;
     }
-    w[u0] = codec.code | (core << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
+    w[u0] = this.openCode | (this.openCore << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
     c.used = u;
-    this.lastTime = t;
+    this.lastTime = this.openTime;
     this.length = seq + 1;
     return seq;
+  }
+
+  /** The last event written, as an object (for listeners of a run written field by field). */
+  last(): SimEvent {
+    const c = this.openChunk!;
+    const w = c.words;
+    const off = this.openAt;
+    const h = w[off]!;
+    const dtAt = off + 1 + (h >>> LEN_SHIFT === MAX_INLINE_LEN ? 1 : 0);
+    const fields = dtAt + (w[dtAt] === WIDE ? 3 : 1);
+    const codec = CODECS[(h & 0xff) - 1]!;
+    return codec.decode(w, fields, this.length - 1, this.lastTime, (h >>> 8) & 0xfff, this.strings);
+  }
+
+  /** Write one event at the end of the log; returns its index (its seq). */
+  append(body: SimEventBody, t: number, core: number): number {
+    const codec = codecOf(body.type);
+    if (codec === undefined) throw new Error(`'${String(body.type)}' is not an event type`);
+    const e = body as SimEvent;
+    const u = this.open(
+      codec.code,
+      core,
+      t,
+      codec.fixedRoom >= 0 ? codec.fixedRoom : codec.room(e),
+    );
+    return this.close(codec.encode(e, this.w, u, this.internFn));
   }
 
   /** Append a whole event (tools and tests); its seq must be the log's length. */

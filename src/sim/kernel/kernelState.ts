@@ -3,7 +3,8 @@
 // state mirrors seL4's NODE_STATE: ksCurThread, ksIdleThread, ksSchedulerAction, ksReadyQueues.
 import type { Line } from '../machine/cacheLines';
 import type { PlatformProfile } from '../machine/platform';
-import type { SimEventBody } from '../simEvents';
+import type { Writers } from '../events/writers';
+import type { SimEventBody, ThreadSwitch } from '../simEvents';
 import type { Endpoint, Notification, Reply, SchedContext, Tcb } from './objects';
 
 export const NUM_PRIORITIES = 256;
@@ -62,6 +63,12 @@ export interface KernelEffects {
   readonly core: number;
   /** Emit an event at `now` on this core. */
   emit(body: SimEventBody): void;
+  /** Typed writers of the hot events (events/writers.ts); write them at `core`. */
+  readonly out: Writers;
+  /** Messages this entry transferred (its cost depends on them); count one as it is written. */
+  messages: number;
+  /** The scheduler switched this core's thread: reported when the entry ends. */
+  switched(s: ThreadSwitch): void;
   /** Access a modelled cache line; adds any transfer cost to this entry. */
   touch(line: Line, write: boolean): void;
   /** Add cycles to this kernel entry. */

@@ -11,8 +11,8 @@ export function emitMessage(
   msg: ReceivedMessage,
   kind: 'send' | 'call' | 'reply' | 'fault',
 ): void {
-  k.fx.emit({
-    type: 'messageTransferred',
+  k.fx.messages++;
+  k.fx.out.messageTransferred(k.fx.core, {
     from: from.name,
     to: to.name,
     object,

@@ -1,0 +1,74 @@
+// Typed writers, one per event type, generated from EVENTS like the codecs: the engine's hot
+// paths call `out.coreModeChanged(core, { mode })` instead of `emit(core, { type, ... })`. Each
+// writer is its own function, so its call site is monomorphic: no lookup of the codec by name,
+// no megamorphic encoder call, and the body literal can be inlined away. The record written is
+// the one `append` writes for the same event; listeners, when there are any, get it decoded.
+import { codecOf, encodeField, isNumberKind, putNumber } from './codec';
+import type { EventLog } from './eventLog';
+import { EVENT_TYPES, fieldsOf, type BodyOf, type SimEventType } from './schema';
+
+export type Writer<T extends SimEventType> = (
+  core: number,
+  body: Omit<BodyOf<T>, 'type'>,
+) => number;
+export type Writers = { readonly [T in SimEventType]: Writer<T> };
+
+type MakeWriter = (
+  log: EventLog,
+  clock: { readonly now: number },
+  listeners: readonly unknown[],
+  notify: () => void,
+) => (core: number, e: unknown) => number;
+
+function roomOf(type: SimEventType): string {
+  return fieldsOf(type)
+    .map(([n, k]) =>
+      k === 'ints'
+        ? ` + 1 + 3 * e.${n}.length`
+        : k === 'strs' || k === 'threads'
+          ? ` + 1 + e.${n}.length`
+          : isNumberKind(k)
+            ? ' + 3'
+            : ' + 1',
+    )
+    .join('');
+}
+
+function makerOf(type: SimEventType): MakeWriter {
+  const fields = fieldsOf(type);
+  const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
+  const code = codecOf(type)!.code;
+  const body = [
+    `let u = L.open(${code}, core, clock.now, 0${roomOf(type)});`,
+    'const w = L.w;',
+    ...fields.map(([n, k], i) => encodeField(n, k, i)),
+    'const seq = L.close(u);',
+    'if (listeners.length !== 0) notify();',
+    'return seq;',
+  ];
+  /* eslint-disable @typescript-eslint/no-implied-eval -- generated from the static schema */
+  const factory = new Function(
+    'put',
+    ...enums.map((_, i) => `V${i}`),
+    `return function make(L, clock, listeners, notify) {
+  const intern = L.internFn;
+  return function ${type}(core, e) {\n${body.join('\n')}\n};
+};`,
+  );
+  /* eslint-enable @typescript-eslint/no-implied-eval */
+  return (factory as (...a: unknown[]) => MakeWriter)(putNumber, ...enums);
+}
+
+const MAKERS = EVENT_TYPES.map((type) => [type, makerOf(type)] as const);
+
+/** The writers of one run: into `log`, at `clock.now`, calling `notify` when anyone listens. */
+export function createWriters(
+  log: EventLog,
+  clock: { readonly now: number },
+  listeners: readonly unknown[],
+  notify: () => void,
+): Writers {
+  const out: Record<string, unknown> = {};
+  for (const [type, make] of MAKERS) out[type] = make(log, clock, listeners, notify);
+  return Object.freeze(out) as unknown as Writers;
+}
