@@ -277,8 +277,8 @@ export class CoreRunner {
       const t = n.curThread;
       n.curThread = n.idleThread;
       this.sim.out.threadSwitched(to, {
-        from: t.name,
-        to: n.idleThread.name,
+        from: t,
+        to: n.idleThread,
         idle: true,
       });
       if (target.mode === 'user') this.setMode(to, 'idle');
@@ -307,7 +307,7 @@ export class CoreRunner {
       messages: 0,
     };
     if (req !== null)
-      sim.out.syscallEntered(c, { thread: th.name, syscall: name, cap: requestCap(req) });
+      sim.out.syscallEntered(c, { thread: th, syscall: name, cap: requestCap(req) });
     else sim.out.interruptTaken(c, { kind: irq! });
     const lock = sim.locks[sim.world.state.nodes[c]!.image] ?? null;
     if (lock === null) {

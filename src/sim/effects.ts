@@ -53,13 +53,11 @@ export class EntryEffects implements KernelEffects {
   flushChanged(): void {
     if (this.dirty.size === 0) return;
     for (const o of this.dirty) {
-      const queue = new Array<string>(o.queue.length);
-      for (let i = 0; i < queue.length; i++) queue[i] = o.queue[i]!.name;
       this.host.out.objectChanged(this.core, {
-        object: o.name,
+        object: o,
         kind: o.kind,
         state: o.state,
-        queue,
+        queue: o.queue,
         word: o.kind === 'notification' ? o.word : 0,
       });
     }

@@ -8,7 +8,7 @@ import type { CoreContext } from './coreContext';
 export function writeExit(sim: CoreContext, c: number, e: Entry): void {
   const o = e.outcome;
   sim.out.syscallExited(c, {
-    thread: e.thread.name,
+    thread: e.thread,
     syscall: e.name,
     path: o?.path ?? 'slow',
     reason: o?.reason,

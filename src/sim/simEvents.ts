@@ -11,7 +11,7 @@ export type {
   SimEventType,
   ThreadStateName,
 } from './events/schema';
-import type { BodyOf } from './events/schema';
+import type { WriterBodyOf } from './events/schema';
 
 /** A threadSwitched event's fields: what the scheduler hands on until its entry ends. */
-export type ThreadSwitch = Omit<BodyOf<'threadSwitched'>, 'type'>;
+export type ThreadSwitch = WriterBodyOf<'threadSwitched'>;

@@ -179,7 +179,8 @@ export class Simulation implements CoreContext {
   touchLine(core: number, line: Line | string, write: boolean): number {
     const m = this.lines.access(line, core, write);
     if (m === null) return 0;
-    this.out.cacheLineMigrated(core, { line: m.line, from: m.from, to: m.to, cycles: m.cycles });
+    const state = this.lines.last!;
+    this.out.cacheLineMigrated(core, { line: state, from: m.from, to: m.to, cycles: m.cycles });
     return m.cycles;
   }
 

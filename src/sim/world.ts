@@ -40,6 +40,7 @@ function makeTcb(
   return {
     kind: 'tcb',
     name,
+    logId: -1,
     lines: tcbLines(name),
     id,
     image,
@@ -181,6 +182,7 @@ export function buildWorld(
       const ep: Endpoint = {
         kind: 'endpoint',
         name,
+        logId: -1,
         line: new Line(`ep.${name}`),
         image,
         state: 'idle',
@@ -195,6 +197,7 @@ export function buildWorld(
       const n: Notification = {
         kind: 'notification',
         name,
+        logId: -1,
         line: new Line(`ntfn.${name}`),
         image,
         state: 'idle',
@@ -225,6 +228,7 @@ export function buildWorld(
         const n: Notification = {
           kind: 'notification',
           name: `${name}.${side}`,
+          logId: -1,
           line: new Line(`ntfn.${name}.${side}`),
           image: imageOfCore[core]!,
           state: 'idle',

@@ -194,6 +194,28 @@ export interface EventBase {
 }
 
 export type SimEvent = EventBase & SimEventBody;
+
+/** An engine object a writer may name by its cached log id instead of its name string. */
+export interface Named {
+  readonly name: string;
+  /** The id of `name` in the one log this object's run writes (-1 until first written). */
+  logId: number;
+}
+
+type WriterValueOf<K> = K extends 'thread' | 'object' | 'line'
+  ? string | Named
+  : K extends 'thread|null' | 'object|null'
+    ? string | Named | null
+    : K extends 'threads'
+      ? readonly (string | Named)[]
+      : ValueOf<K>;
+
+/** What a typed writer takes (events/writers.ts): the body's fields, names also as objects. */
+export type WriterBodyOf<T extends SimEventType> = Simplify<
+  {
+    -readonly [K in Exclude<keyof Schema[T], OptionalKeys<Schema[T]>>]: WriterValueOf<Schema[T][K]>;
+  } & { -readonly [K in OptionalKeys<Schema[T]>]?: string }
+>;
 export type EventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;
 export type ThreadStateName = (typeof THREAD_STATES)[number];
 export type CoreModeName = (typeof CORE_MODES)[number];

@@ -3,14 +3,17 @@
 // writer is its own function, so its call site is monomorphic: no lookup of the codec by name,
 // no megamorphic encoder call, and the body literal can be inlined away. The record written is
 // the one `append` writes for the same event; listeners, when there are any, get it decoded.
-import { codecOf, encodeField, isNumberKind, putNumber } from './codec';
+import { NULL, codecOf, encodeField, isNumberKind, putNumber } from './codec';
 import type { EventLog } from './eventLog';
-import { EVENT_TYPES, fieldsOf, type BodyOf, type SimEventType } from './schema';
+import {
+  EVENT_TYPES,
+  fieldsOf,
+  type FieldKind,
+  type SimEventType,
+  type WriterBodyOf,
+} from './schema';
 
-export type Writer<T extends SimEventType> = (
-  core: number,
-  body: Omit<BodyOf<T>, 'type'>,
-) => number;
+export type Writer<T extends SimEventType> = (core: number, body: WriterBodyOf<T>) => number;
 export type Writers = { readonly [T in SimEventType]: Writer<T> };
 
 type MakeWriter = (
@@ -34,6 +37,21 @@ function roomOf(type: SimEventType): string {
     .join('');
 }
 
+/** A name given as a string, or as a Named object whose id is cached on it. */
+const idOf = (v: string): string =>
+  `(typeof ${v} === 'string' ? intern(${v}) : ${v}.logId >= 0 ? ${v}.logId : (${v}.logId = intern(${v}.name)))`;
+
+function writeField(n: string, k: FieldKind, i: number): string {
+  const v = `e.${n}`;
+  if (k === 'thread' || k === 'object' || k === 'line')
+    return `{ const v = ${v}; w[u++] = ${idOf('v')}; }`;
+  if (k === 'thread|null' || k === 'object|null')
+    return `{ const v = ${v}; w[u++] = v === null ? ${NULL} : ${idOf('v')}; }`;
+  if (k === 'threads')
+    return `{ const a = ${v}; w[u++] = a.length; for (let k = 0; k < a.length; k++) { const v = a[k]; w[u++] = ${idOf('v')}; } }`;
+  return encodeField(n, k, i);
+}
+
 function makerOf(type: SimEventType): MakeWriter {
   const fields = fieldsOf(type);
   const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
@@ -41,7 +59,7 @@ function makerOf(type: SimEventType): MakeWriter {
   const body = [
     `let u = L.open(${code}, core, clock.now, 0${roomOf(type)});`,
     'const w = L.w;',
-    ...fields.map(([n, k], i) => encodeField(n, k, i)),
+    ...fields.map(([n, k], i) => writeField(n, k, i)),
     'const seq = L.close(u);',
     'if (listeners.length !== 0) notify();',
     'return seq;',

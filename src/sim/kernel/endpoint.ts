@@ -91,7 +91,7 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   const reply = dest.blocking.reply;
   const replyCanGrant = dest.blocking.canGrant;
   const msg = doIpcTransfer(k, t, ep, a.badge, a.canGrant, dest);
-  emitMessage(k, t, dest, ep.name, msg, t.fault !== null ? 'fault' : a.isCall ? 'call' : 'send');
+  emitMessage(k, t, dest, ep, msg, t.fault !== null ? 'fault' : a.isCall ? 'call' : 'send');
   dest.blocking = emptyBlocking();
   if (a.isCall || t.fault !== null) {
     linkCaller(k, t, dest, a.canGrant, a.canGrantReply, reply, replyCanGrant, a.canDonate);
@@ -146,7 +146,7 @@ export function receiveIpc(
   const b = sender.blocking;
   const msg = doIpcTransfer(k, sender, ep, b.badge, b.canGrant, t);
   const isCall = b.isCall || sender.fault !== null;
-  emitMessage(k, sender, t, ep.name, msg, isCall ? (sender.fault ? 'fault' : 'call') : 'send');
+  emitMessage(k, sender, t, ep, msg, isCall ? (sender.fault ? 'fault' : 'call') : 'send');
   sender.blocking = emptyBlocking();
   if (isCall) {
     // receiveIPC: a sender lends its SC unless it is sending a timeout fault.

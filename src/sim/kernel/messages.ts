@@ -1,20 +1,21 @@
 // Emits messageTransferred with what a student wants to see: who, to whom, through what, and the
 // message info fields (label, length, badge, caps).
 import type { Kernel } from './kernelState';
+import type { Named } from '../events/schema';
 import type { ReceivedMessage, Tcb } from './objects';
 
 export function emitMessage(
   k: Kernel,
   from: Tcb,
   to: Tcb,
-  object: string,
+  object: string | Named,
   msg: ReceivedMessage,
   kind: 'send' | 'call' | 'reply' | 'fault',
 ): void {
   k.fx.messages++;
   k.fx.out.messageTransferred(k.fx.core, {
-    from: from.name,
-    to: to.name,
+    from,
+    to,
     object,
     label: msg.label,
     length: msg.length,

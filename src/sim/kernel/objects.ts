@@ -33,6 +33,8 @@ export type NotificationState = 'idle' | 'waiting' | 'active';
 export interface Endpoint {
   kind: 'endpoint';
   name: string;
+  /** Its name's id in the run's event log, once written (events/writers.ts Named). */
+  logId: number;
   /** Its cache line (lines.ts). */
   line: Line;
   image: number;
@@ -43,6 +45,8 @@ export interface Endpoint {
 export interface Notification {
   kind: 'notification';
   name: string;
+  /** Its name's id in the run's event log, once written (events/writers.ts Named). */
+  logId: number;
   /** Its cache line (lines.ts). */
   line: Line;
   image: number;
@@ -142,6 +146,8 @@ export interface FaultInfo {
 export interface Tcb {
   kind: 'tcb';
   name: string;
+  /** Its name's id in the run's event log, once written (events/writers.ts Named). */
+  logId: number;
   /** Its cache lines (lines.ts). */
   lines: TcbLines;
   id: number;

@@ -116,7 +116,7 @@ export function setThreadState(
   k.fx.touch(t.lines.state, true);
   if (s === 'running' || s === 'restart') {
     if (was !== 'running' && was !== 'restart') {
-      k.fx.out.threadWoken(k.fx.core, { thread: t.name });
+      k.fx.out.threadWoken(k.fx.core, { thread: t });
       // A sporadic SC whose thread wakes merges its due refills (refill_unblock_check at every
       // wake-up site in endpoint.c, notification.c, thread.c), unless it is the one in use.
       const sc = t.sc;
@@ -126,7 +126,7 @@ export function setThreadState(
     }
   } else {
     if (t.queued) tcbSchedDequeue(k, t);
-    k.fx.out.threadBlocked(k.fx.core, { thread: t.name, state: s, object });
+    k.fx.out.threadBlocked(k.fx.core, { thread: t, state: s, object });
   }
   scheduleTcb(k, t);
 }
@@ -156,7 +156,7 @@ export function switchToThread(k: Kernel, t: Tcb): void {
   const n = node(k);
   tcbSchedDequeue(k, t);
   if (n.curThread !== t) {
-    k.fx.switched({ from: n.curThread.name, to: t.name, idle: t.isIdle });
+    k.fx.switched({ from: n.curThread, to: t, idle: t.isIdle });
     k.fx.touch(t.lines.regs, false);
     k.fx.touch(n.schedLine, true);
   }

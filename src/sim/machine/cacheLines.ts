@@ -8,6 +8,8 @@ import { transferCost, type PlatformProfile } from './platform';
 
 export interface LineState {
   name: string;
+  /** Its name's id in the run's event log, once written (events/writers.ts Named). */
+  logId: number;
   owner: number;
   sharers: number[];
   migrations: number;
@@ -39,6 +41,8 @@ export class CacheLineDirectory {
   readonly lines = new Map<string, LineState>();
   migrations = 0;
   cycles = 0;
+  /** The line of the last access (its event names it by its cached log id). */
+  last: LineState | null = null;
 
   constructor(
     private readonly profile: PlatformProfile,
@@ -48,7 +52,7 @@ export class CacheLineDirectory {
   private get(name: string): LineState {
     let l = this.lines.get(name);
     if (l === undefined) {
-      l = { name, owner: -1, sharers: [], migrations: 0, cycles: 0, accesses: 0 };
+      l = { name, logId: -1, owner: -1, sharers: [], migrations: 0, cycles: 0, accesses: 0 };
       this.lines.set(name, l);
     }
     return l;
@@ -65,6 +69,7 @@ export class CacheLineDirectory {
   /** Access a line from `core`; returns the migration it caused, or null if the line was here. */
   access(line: Line | string, core: number, write: boolean): Migration | null {
     const l = typeof line === 'string' ? this.get(line) : this.resolve(line);
+    this.last = l;
     l.accesses++;
     let from = -1;
     let cost = 0;
