@@ -3,7 +3,7 @@
 // writer is its own function, so its call site is monomorphic: no lookup of the codec by name,
 // no megamorphic encoder call, and the body literal can be inlined away. The record written is
 // the one `append` writes for the same event; listeners, when there are any, get it decoded.
-import { NULL, codecOf, encodeField, isNumberKind, putNumber } from './codec';
+import { ABSENT, NULL, codecOf, encodeField, isNumberKind, putNumber } from './codec';
 import type { EventLog } from './eventLog';
 import {
   EVENT_TYPES,
@@ -49,7 +49,31 @@ function writeField(n: string, k: FieldKind, i: number): string {
     return `{ const v = ${v}; w[u++] = v === null ? ${NULL} : ${idOf('v')}; }`;
   if (k === 'threads')
     return `{ const a = ${v}; w[u++] = a.length; for (let k = 0; k < a.length; k++) { const v = a[k]; w[u++] = ${idOf('v')}; } }`;
+  if (k === 'str' || k === 'str|null' || k === 'str?') {
+    // A field sees few distinct strings (syscall names, states): the last two and their ids
+    // are kept beside it, so most writes look nothing up.
+    const miss = `{ id = intern(v); a${i} = s${i}; b${i} = t${i}; s${i} = v; t${i} = id; }`;
+    const hit = `if (v === s${i}) id = t${i}; else if (v === a${i}) id = b${i}; else ${miss}`;
+    const none =
+      k === 'str|null'
+        ? `v === null ? ${NULL} : `
+        : k === 'str?'
+          ? `v === undefined ? ${ABSENT} : `
+          : '';
+    return `{ const v = ${v}; let id = ${none}-3; if (id === -3) { ${hit} } w[u++] = id; }`;
+  }
   return encodeField(n, k, i);
+}
+
+/** The closure variables of the string fields' caches. */
+function cacheVars(type: SimEventType): string {
+  return fieldsOf(type)
+    .map(([, k], i) =>
+      k === 'str' || k === 'str|null' || k === 'str?'
+        ? `let s${i} = null, t${i} = 0, a${i} = null, b${i} = 0;`
+        : '',
+    )
+    .join('\n');
 }
 
 function makerOf(type: SimEventType): MakeWriter {
@@ -70,6 +94,7 @@ function makerOf(type: SimEventType): MakeWriter {
     ...enums.map((_, i) => `V${i}`),
     `return function make(L, clock, listeners, notify) {
   const intern = L.internFn;
+  ${cacheVars(type)}
   return function ${type}(core, e) {\n${body.join('\n')}\n};
 };`,
   );
