@@ -21,7 +21,8 @@ export function emitMessage(
     length: msg.length,
     badge: msg.badge,
     caps: msg.extraCaps,
-    words: msg.words.slice(0, 8),
+    // The writer copies the words: no slice unless there are more than it shows.
+    words: msg.words.length <= 8 ? msg.words : msg.words.slice(0, 8),
     kind,
     requested: msg.requested ?? msg.length,
   });

@@ -17,6 +17,9 @@ export class WatchdogError extends Error {
   }
 }
 
+/** Armed, but the clock not read yet. */
+const NOT_STARTED = -1;
+
 interface WatchdogState {
   clock: () => number;
   limitMs: number;
@@ -38,7 +41,9 @@ export function armWatchdog(process: string, clock: () => number, limitMs: numbe
   state.clock = clock;
   state.limitMs = limitMs;
   state.process = process;
-  state.deadline = clock() + limitMs;
+  // The clock is read only once a program loops long enough to reach a check (most programs
+  // reach their next kernel entry first): the limit counts from that first check.
+  state.deadline = NOT_STARTED;
   state.countdown = 1024;
 }
 
@@ -50,7 +55,12 @@ export function disarmWatchdog(): void {
 export function loopGuard(line: number): void {
   if (--state.countdown > 0) return;
   state.countdown = 1024;
-  if (state.clock() > state.deadline) {
+  const now = state.clock();
+  if (state.deadline === NOT_STARTED) {
+    state.deadline = now + state.limitMs;
+    return;
+  }
+  if (now > state.deadline) {
     const process = state.process;
     state.deadline = Infinity;
     throw new WatchdogError(process, line, state.limitMs);
