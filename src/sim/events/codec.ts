@@ -63,7 +63,7 @@ export function getNumber(w: Int32Array, u: number): number {
   return F64[0]!;
 }
 
-export function isNumberKind(k: FieldKind): boolean {
+function isNumberKind(k: FieldKind): boolean {
   return k === 'int' || k === 'core';
 }
 
@@ -106,12 +106,9 @@ function decodeField(k: FieldKind, i: number): string {
   return `const ${v} = JSON.parse(S[w[u++]]);`;
 }
 
-function build(type: SimEventType, code: number): Codec {
-  const fields = fieldsOf(type);
-  for (const [n] of fields) if (!IDENT.test(n)) throw new Error(`bad field name '${n}' in ${type}`);
-  const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
-  const enc = fields.map(([n, k], i) => encodeField(n, k, i));
-  const room = fields.map(([n, k]) =>
+/** The words each field of `type` may need at most, as terms of a sum over the event `e`. */
+export function roomTerms(type: SimEventType): string[] {
+  return fieldsOf(type).map(([n, k]) =>
     k === 'ints'
       ? ` + 1 + 3 * e.${n}.length`
       : k === 'strs' || k === 'threads'
@@ -120,6 +117,14 @@ function build(type: SimEventType, code: number): Codec {
           ? ' + 3'
           : ' + 1',
   );
+}
+
+function build(type: SimEventType, code: number): Codec {
+  const fields = fieldsOf(type);
+  for (const [n] of fields) if (!IDENT.test(n)) throw new Error(`bad field name '${n}' in ${type}`);
+  const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
+  const enc = fields.map(([n, k], i) => encodeField(n, k, i));
+  const room = roomTerms(type);
   const variable = fields.some(([, k]) => k === 'ints' || k === 'strs' || k === 'threads');
   const dec = fields.map(([, k], i) => decodeField(k, i));
   // Optional strings go in after the fields before them, so keys keep the declared order.

@@ -3,7 +3,7 @@
 // writer is its own function, so its call site is monomorphic: no lookup of the codec by name,
 // no megamorphic encoder call, and the body literal can be inlined away. The record written is
 // the one `append` writes for the same event; listeners, when there are any, get it decoded.
-import { ABSENT, NULL, codecOf, encodeField, isNumberKind, putNumber } from './codec';
+import { ABSENT, NULL, codecOf, encodeField, putNumber, roomTerms } from './codec';
 import type { EventLog } from './eventLog';
 import {
   EVENT_TYPES,
@@ -22,20 +22,6 @@ type MakeWriter = (
   listeners: readonly unknown[],
   notify: () => void,
 ) => (core: number, e: unknown) => number;
-
-function roomOf(type: SimEventType): string {
-  return fieldsOf(type)
-    .map(([n, k]) =>
-      k === 'ints'
-        ? ` + 1 + 3 * e.${n}.length`
-        : k === 'strs' || k === 'threads'
-          ? ` + 1 + e.${n}.length`
-          : isNumberKind(k)
-            ? ' + 3'
-            : ' + 1',
-    )
-    .join('');
-}
 
 /** A name given as a string, or as a Named object whose id is cached on it. */
 const idOf = (v: string): string =>
@@ -81,7 +67,7 @@ function makerOf(type: SimEventType): MakeWriter {
   const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
   const code = codecOf(type)!.code;
   const body = [
-    `let u = L.open(${code}, core, clock.now, 0${roomOf(type)});`,
+    `let u = L.open(${code}, core, clock.now, 0${roomTerms(type).join('')});`,
     'const w = L.w;',
     ...fields.map(([n, k], i) => writeField(n, k, i)),
     'const seq = L.close(u);',
