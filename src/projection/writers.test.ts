@@ -8,7 +8,7 @@ import { createWriters, type Writers } from '../sim/events/writers';
 function write(out: Writers, e: SimEvent): number {
   const { type, seq: _seq, t: _t, core, ...body } = e;
   const w = out[type] as (core: number, body: unknown) => number;
-  return w(core, body);
+  return w.call(out, core, body);
 }
 
 describe('typed event writers', () => {

@@ -16,18 +16,14 @@ import {
 export type Writer<T extends SimEventType> = (core: number, body: WriterBodyOf<T>) => number;
 export type Writers = { readonly [T in SimEventType]: Writer<T> };
 
-type MakeWriter = (
-  log: EventLog,
-  clock: { readonly now: number },
-  listeners: readonly unknown[],
-  notify: () => void,
-) => (core: number, e: unknown) => number;
+/** A generated writer: a method of the run's writers object (`this`). */
+type WriterMethod = (this: RunWriters, core: number, e: unknown) => number;
 
 /** A name given as a string, or as a Named object whose id is cached on it. */
 const idOf = (v: string): string =>
   `(typeof ${v} === 'string' ? intern(${v}) : ${v}.logId >= 0 ? ${v}.logId : (${v}.logId = intern(${v}.name)))`;
 
-function writeField(n: string, k: FieldKind, i: number): string {
+function writeField(n: string, k: FieldKind, i: number, slot: number): string {
   const v = `e.${n}`;
   if (k === 'thread' || k === 'object' || k === 'line')
     return `{ const v = ${v}; w[u++] = ${idOf('v')}; }`;
@@ -35,11 +31,13 @@ function writeField(n: string, k: FieldKind, i: number): string {
     return `{ const v = ${v}; w[u++] = v === null ? ${NULL} : ${idOf('v')}; }`;
   if (k === 'threads')
     return `{ const a = ${v}; w[u++] = a.length; for (let k = 0; k < a.length; k++) { const v = a[k]; w[u++] = ${idOf('v')}; } }`;
-  if (k === 'str' || k === 'str|null' || k === 'str?') {
-    // A field sees few distinct strings (syscall names, states): the last two and their ids
-    // are kept beside it, so most writes look nothing up.
-    const miss = `{ id = intern(v); a${i} = s${i}; b${i} = t${i}; s${i} = v; t${i} = id; }`;
-    const hit = `if (v === s${i}) id = t${i}; else if (v === a${i}) id = b${i}; else ${miss}`;
+  if (isStringField(k)) {
+    // A field sees few distinct strings (syscall names, states): the run keeps the last two
+    // and their ids beside it (slots 2s and 2s+1), so most writes look nothing up.
+    const a = 2 * slot;
+    const b = a + 1;
+    const miss = `{ id = intern(v); S[${b}] = S[${a}]; I[${b}] = I[${a}]; S[${a}] = v; I[${a}] = id; }`;
+    const hit = `if (v === S[${a}]) id = I[${a}]; else if (v === S[${b}]) id = I[${b}]; else ${miss}`;
     const none =
       k === 'str|null'
         ? `v === null ? ${NULL} : `
@@ -51,44 +49,63 @@ function writeField(n: string, k: FieldKind, i: number): string {
   return encodeField(n, k, i);
 }
 
-/** The closure variables of the string fields' caches. */
-function cacheVars(type: SimEventType): string {
-  return fieldsOf(type)
-    .map(([, k], i) =>
-      k === 'str' || k === 'str|null' || k === 'str?'
-        ? `let s${i} = null, t${i} = 0, a${i} = null, b${i} = 0;`
-        : '',
-    )
-    .join('\n');
+function isStringField(k: FieldKind): boolean {
+  return k === 'str' || k === 'str|null' || k === 'str?';
 }
 
-function makerOf(type: SimEventType): MakeWriter {
+/** String fields get cache slots numbered across all types. */
+let slots = 0;
+
+function methodOf(type: SimEventType): WriterMethod {
   const fields = fieldsOf(type);
   const enums = fields.map(([, k]) => (Array.isArray(k) ? k : null));
   const code = codecOf(type)!.code;
   const body = [
-    `let u = L.open(${code}, core, clock.now, 0${roomTerms(type).join('')});`,
+    'const L = this.log;',
+    'const intern = L.internFn;',
+    'const S = this.strings;',
+    'const I = this.ids;',
+    `let u = L.open(${code}, core, this.clock.now, 0${roomTerms(type).join('')});`,
     'const w = L.w;',
-    ...fields.map(([n, k], i) => writeField(n, k, i)),
+    ...fields.map(([n, k], i) => writeField(n, k, i, isStringField(k) ? slots++ : -1)),
     'const seq = L.close(u);',
-    'if (listeners.length !== 0) notify();',
+    'if (this.listeners.length !== 0) this.notify();',
     'return seq;',
   ];
   /* eslint-disable @typescript-eslint/no-implied-eval -- generated from the static schema */
   const factory = new Function(
     'put',
     ...enums.map((_, i) => `V${i}`),
-    `return function make(L, clock, listeners, notify) {
-  const intern = L.internFn;
-  ${cacheVars(type)}
-  return function ${type}(core, e) {\n${body.join('\n')}\n};
-};`,
+    `return function ${type}(core, e) {\n${body.join('\n')}\n};`,
   );
   /* eslint-enable @typescript-eslint/no-implied-eval */
-  return (factory as (...a: unknown[]) => MakeWriter)(putNumber, ...enums);
+  return (factory as (...a: unknown[]) => WriterMethod)(putNumber, ...enums);
 }
 
-const MAKERS = EVENT_TYPES.map((type) => [type, makerOf(type)] as const);
+/**
+ * The writers of one run. The methods are generated once and shared by every run (on the
+ * prototype), so a call site sees one function however many runs a process makes (a sweep, the
+ * worker's replays) and stays monomorphic.
+ */
+class RunWriters {
+  /** The string caches of every string field: the last two strings and their ids. */
+  readonly strings: (string | null)[];
+  readonly ids: Int32Array;
+
+  constructor(
+    readonly log: EventLog,
+    readonly clock: { readonly now: number },
+    readonly listeners: readonly unknown[],
+    readonly notify: () => void,
+  ) {
+    this.strings = new Array<string | null>(2 * slots).fill(null);
+    this.ids = new Int32Array(2 * slots);
+  }
+}
+
+for (const type of EVENT_TYPES) {
+  Object.defineProperty(RunWriters.prototype, type, { value: methodOf(type) });
+}
 
 /** The writers of one run: into `log`, at `clock.now`, calling `notify` when anyone listens. */
 export function createWriters(
@@ -97,7 +114,5 @@ export function createWriters(
   listeners: readonly unknown[],
   notify: () => void,
 ): Writers {
-  const out: Record<string, unknown> = {};
-  for (const [type, make] of MAKERS) out[type] = make(log, clock, listeners, notify);
-  return Object.freeze(out) as unknown as Writers;
+  return new RunWriters(log, clock, listeners, notify) as unknown as Writers;
 }
