@@ -17,6 +17,7 @@ export interface IpcscopeHooks {
   waitForIdle(): Promise<void>;
   event(index: number): SimEvent;
   scenarios(): string[];
+  /** Opens the source as the editor's text (the draft) and loads it. */
   loadSource(source: string, file: string, overrides?: ConfigOverrides, run?: boolean): void;
   /** The timeline's rows and the spans its last frame drew. */
   timelineSpans(): DrawnRow[];
@@ -54,7 +55,11 @@ export function installTestHooks(store: AppStore): void {
     timelineRects: drawnRects,
     timelineView: drawnView,
     loadSource(source, file, overrides = {}, run = false) {
-      store.getState().loadSource(source, file, overrides, { run });
+      // As the editor's text, as opening a file does (embedBridge.ts): every run control runs the
+      // draft, so a source loaded beside it would be replaced by the draft at the next Run.
+      const s = store.getState();
+      s.replaceDraft({ text: source, baseline: source, file, exampleId: null });
+      s.loadSource(source, file, overrides, { run });
     },
   };
 }

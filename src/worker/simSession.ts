@@ -30,6 +30,12 @@ export interface SessionHost {
 
 const SLICE_MS = 12;
 const MAX_UNACKED = 4;
+/**
+ * While the page is behind (MAX_UNACKED batches not yet applied), the run goes on and the events
+ * wait for the next post: a busy page then gets fewer, bigger batches instead of stalling the
+ * engine. Past this many unposted events the run waits for the page (a hidden tab, say).
+ */
+const MAX_UNPOSTED = 500_000;
 /** Replaying logged events costs little; bound a slice so the page can fold it in a frame. */
 const REPLAY_PER_SLICE = 60_000;
 
@@ -255,8 +261,10 @@ export class SimSession {
 
   /** One time slice of a run: move the cursor, then post what the page has not seen. */
   private slice(): void {
-    if (!this.running || this.run === null || this.unacked >= MAX_UNACKED) return;
+    if (!this.running || this.run === null) return;
     const r = this.run;
+    const behind = this.unacked >= MAX_UNACKED;
+    if (behind && r.log.length - this.sentEvents >= MAX_UNPOSTED) return;
     const now = this.host.now();
     let budget = Infinity;
     if (this.speed !== null && !this.fullSpeed) {
@@ -298,7 +306,7 @@ export class SimSession {
       return;
     }
     this.commands.postNewHits(0);
-    if (moved > 0 || this.sentEvents < r.log.length) this.sendEvents(0, true);
+    if (!behind && (moved > 0 || this.sentEvents < r.log.length)) this.sendEvents(0, true);
     this.queueSlice(this.speed === null ? 0 : 16);
   }
 
