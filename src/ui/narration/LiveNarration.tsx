@@ -6,9 +6,9 @@ import { useNarration } from './useNarration';
 
 export function LiveNarration() {
   const running = useAppStore((s) => s.running);
-  const { current } = useNarration();
-  // Empty while running: the region changes only when the cursor comes to rest.
-  const said = running ? '' : (current?.text ?? '');
+  // Nothing while running (not even computed): the region changes only when the cursor rests.
+  const { current } = useNarration(!running);
+  const said = current?.text ?? '';
   return (
     <div className="sr-only" role="status" aria-live="polite" data-testid="live-narration">
       {said}
