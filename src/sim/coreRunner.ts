@@ -64,6 +64,19 @@ export class CoreRunner {
       userStart: 0,
       pendingIrq: null,
       entry: null,
+      record: {
+        thread: n.idleThread,
+        req: null,
+        irq: null,
+        name: '',
+        requestedAt: 0,
+        outcome: null,
+        cost: 0,
+        ipis: NONE,
+        sgis: NO_SGIS,
+        switches: NO_SWITCHES,
+        messages: 0,
+      },
       releaseAt: -1,
       pendingSignals: [],
     }));
@@ -293,19 +306,21 @@ export class CoreRunner {
     const core = this.cores[c]!;
     const mcs = sim.k.state.config.mcs;
     const name = req !== null ? syscallName(req, mcs) : INTERRUPT_NAMES[irq!];
-    core.entry = {
-      thread: th,
-      req,
-      irq,
-      name,
-      requestedAt: sim.now,
-      outcome: null,
-      cost: 0,
-      ipis: NONE,
-      sgis: NO_SGIS,
-      switches: NO_SWITCHES,
-      messages: 0,
-    };
+    // A core makes one kernel entry at a time and nothing keeps an entry past its exit, so
+    // each core fills in the same record rather than allocating one per entry.
+    const e = core.record;
+    e.thread = th;
+    e.req = req;
+    e.irq = irq;
+    e.name = name;
+    e.requestedAt = sim.now;
+    e.outcome = null;
+    e.cost = 0;
+    e.ipis = NONE;
+    e.sgis = NO_SGIS;
+    e.switches = NO_SWITCHES;
+    e.messages = 0;
+    core.entry = e;
     if (req !== null)
       sim.out.syscallEntered(c, { thread: th, syscall: name, cap: requestCap(req) });
     else sim.out.interruptTaken(c, { kind: irq! });

@@ -34,6 +34,8 @@ export interface CoreRt {
   userStart: number;
   pendingIrq: Interrupt | null;
   entry: Entry | null;
+  /** The one Entry record this core reuses for each kernel entry (one entry at a time). */
+  readonly record: Entry;
   /** The time a release interrupt is armed for (MCS release queue head), or -1. */
   releaseAt: number;
   /** Notifications to signal when the next cross-image SGI is taken on this core. */
