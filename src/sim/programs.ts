@@ -38,6 +38,12 @@ export type Advance =
   | { kind: 'exit' }
   | { kind: 'error'; message: string; watchdog: boolean; line: number | null };
 
+const REQUEST: { kind: 'request'; request: ProgramRequest } = {
+  kind: 'request',
+  request: { op: 'yield' },
+};
+const EXIT: Advance = { kind: 'exit' };
+
 export interface ProgramHost {
   realClock: () => number;
   watchdogMs: number;
@@ -66,7 +72,7 @@ export function advance(rt: ThreadRuntime, resumeValue: unknown, host: ProgramHo
       rt.gen = g as Generator<Api.Request, void, unknown>;
     }
     const r = rt.gen.next(resumeValue);
-    if (r.done === true) return { kind: 'exit' };
+    if (r.done === true) return EXIT;
     const req = r.value as unknown as ProgramRequest;
     if (
       req === null ||
@@ -80,7 +86,9 @@ export function advance(rt: ThreadRuntime, resumeValue: unknown, host: ProgramHo
         line: null,
       };
     }
-    return { kind: 'request', request: req };
+    // One result object for every request: the runner reads it before the next advance.
+    REQUEST.request = req;
+    return REQUEST;
   } catch (e) {
     if (e instanceof WatchdogError)
       return { kind: 'error', message: e.message, watchdog: true, line: e.line };
