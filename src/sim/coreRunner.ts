@@ -4,20 +4,29 @@
 import type { QueueItem } from './engine/eventQueue';
 import { ItemKind } from './engine/queueItems';
 import { node } from './kernel/kernelState';
-import type { Notification, Tcb } from './kernel/objects';
+import type { Tcb } from './kernel/objects';
 import type { SyscallRequest } from './kernel/requests';
 import { requestCap, syscallName } from './kernel/requests';
 import { isSchedulable, setThreadState, tcbSchedEnqueue } from './kernel/scheduler';
-import { handleSyscall, type SyscallOutcome } from './kernel/syscalls';
+import { handleSyscall } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
 import type { CoreContext } from './coreContext';
+import {
+  createCoreRt,
+  INTERRUPT_NAMES,
+  NONE,
+  NO_SGIS,
+  NO_SWITCHES,
+  OUT_OF_BUDGET,
+  STALLED,
+} from './coreState';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry, writeExit } from './entryStats';
 import { handleInterrupt, sendEntryIpis } from './interrupts';
-import type { CoreModeName, ThreadSwitch } from './simEvents';
+import type { CoreModeName } from './simEvents';
 import { irqJitter } from './machine/noise';
 import {
   classicSliceOver,
@@ -28,58 +37,11 @@ import {
   userSlice,
 } from './kernel/timer';
 
-const NONE: number[] = [];
-const NO_SGIS: { core: number; ntfn: Notification }[] = [];
-const NO_SWITCHES: ThreadSwitch[] = [];
-/** An interrupt entry's name, made once: a string built per entry costs a hash per use. */
-const INTERRUPT_NAMES: Record<Interrupt, string> = {
-  ipi: 'interrupt (ipi)',
-  timer: 'interrupt (timer)',
-  release: 'interrupt (release)',
-};
-
-/** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
-const STALLED: SyscallOutcome = {
-  path: 'slow',
-  reason: 'stalled by a remote call while waiting for the lock: the thread restarts the call later',
-  transferred: false,
-};
-
-/** The outcome of a system call not made because the thread's budget ran out at entry (MCS). */
-const OUT_OF_BUDGET: SyscallOutcome = {
-  path: 'slow',
-  reason: 'budget exhausted at kernel entry: the thread makes the call again after its refill',
-  transferred: false,
-};
-
 export class CoreRunner {
   readonly cores: CoreRt[];
 
   constructor(private readonly sim: CoreContext) {
-    this.cores = sim.world.state.nodes.map((n) => ({
-      id: n.core,
-      mode: 'idle',
-      shown: 'idle',
-      gen: 0,
-      userStart: 0,
-      pendingIrq: null,
-      entry: null,
-      record: {
-        thread: n.idleThread,
-        req: null,
-        irq: null,
-        name: '',
-        requestedAt: 0,
-        outcome: null,
-        cost: 0,
-        ipis: NONE,
-        sgis: NO_SGIS,
-        switches: NO_SWITCHES,
-        messages: 0,
-      },
-      releaseAt: -1,
-      pendingSignals: [],
-    }));
+    this.cores = sim.world.state.nodes.map((n) => createCoreRt(n.core, n.idleThread));
   }
 
   handle(item: QueueItem): void {

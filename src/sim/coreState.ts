@@ -41,3 +41,56 @@ export interface CoreRt {
   /** Notifications to signal when the next cross-image SGI is taken on this core. */
   pendingSignals: Notification[];
 }
+
+/** An interrupt entry's name, made once: a string built per entry costs a hash per use. */
+export const INTERRUPT_NAMES: Record<Interrupt, string> = {
+  ipi: 'interrupt (ipi)',
+  timer: 'interrupt (timer)',
+  release: 'interrupt (release)',
+};
+
+/** The outcome of a system call a remote-call stall abandoned while its core spun for the lock. */
+export const STALLED: SyscallOutcome = {
+  path: 'slow',
+  reason: 'stalled by a remote call while waiting for the lock: the thread restarts the call later',
+  transferred: false,
+};
+
+/** The outcome of a system call not made because the thread's budget ran out at entry (MCS). */
+export const OUT_OF_BUDGET: SyscallOutcome = {
+  path: 'slow',
+  reason: 'budget exhausted at kernel entry: the thread makes the call again after its refill',
+  transferred: false,
+};
+
+export const NONE: number[] = [];
+export const NO_SGIS: { core: number; ntfn: Notification }[] = [];
+export const NO_SWITCHES: ThreadSwitch[] = [];
+
+/** A core at the start of a run: idle, running its idle thread, no entry in progress. */
+export function createCoreRt(id: number, idleThread: Tcb): CoreRt {
+  return {
+    id,
+    mode: 'idle',
+    shown: 'idle',
+    gen: 0,
+    userStart: 0,
+    pendingIrq: null,
+    entry: null,
+    record: {
+      thread: idleThread,
+      req: null,
+      irq: null,
+      name: '',
+      requestedAt: 0,
+      outcome: null,
+      cost: 0,
+      ipis: NONE,
+      sgis: NO_SGIS,
+      switches: NO_SWITCHES,
+      messages: 0,
+    },
+    releaseAt: -1,
+    pendingSignals: [],
+  };
+}

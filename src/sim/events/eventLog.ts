@@ -7,6 +7,7 @@
 // page, whose mirror appends them unchanged and hashes them too (perf-limits.md §2).
 import { CODECS, WIDE, codecOf, getNumber, putNumber } from './codec';
 import type { SimEvent, SimEventBody } from './schema';
+import { TraceDigest } from './traceDigest';
 
 /** A slice of the log as it crosses the worker boundary. */
 export interface EncodedBatch {
@@ -36,12 +37,6 @@ const INDEX_EVERY = 1 << INDEX_SHIFT;
 const LEN_SHIFT = 20;
 const MAX_INLINE_LEN = 0xfff;
 
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 export interface EventLogOptions {
   /** Keep every record (default); false keeps only the current chunk (hash and stream only). */
   retain?: boolean;
@@ -62,10 +57,7 @@ export class EventLog {
   private walk = { i: -1, chunk: 0, off: 0, t: 0 };
   private readonly retain: boolean;
   private readonly hashing: boolean;
-  private h1 = 0x811c9dc5;
-  private h2 = 0x01000193;
-  private s1 = 0x811c9dc5;
-  private s2 = 0x01000193;
+  private readonly digest = new TraceDigest();
   /** Words before (hChunk, hOff) are mixed into h1/h2: records are hashed in bulk when the
    * hash is read or a chunk is about to be reused, not one call per event. */
   private hChunk = 0;
@@ -80,19 +72,6 @@ export class EventLog {
     this.hashing = opts.hash ?? true;
   }
 
-  /** Mix words w[from, to) into both lanes (in locals: no field writes per word). */
-  private mixWords(w: Int32Array, from: number, to: number): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let k = from; k < to; k++) {
-      const x = w[k]!;
-      h1 = Math.imul(h1 ^ x, 0x01000193);
-      h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ x;
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
   /** Mix every record written since the last catch-up, in log order. */
   private catchUp(): void {
     if (!this.hashing) return;
@@ -100,7 +79,7 @@ export class EventLog {
     while (this.hChunk < chunks.length) {
       const c = chunks[this.hChunk]!;
       if (this.hOff < c.used) {
-        this.mixWords(c.words, this.hOff, c.used);
+        this.digest.mixWords(c.words, this.hOff, c.used);
         this.hOff = c.used;
       }
       if (this.hChunk === chunks.length - 1) break;
@@ -109,14 +88,10 @@ export class EventLog {
     }
   }
 
-  /** A 64-bit digest (two 32-bit FNV-style lanes) of every record and string so far. */
+  /** A 64-bit digest of every record and string so far (traceDigest.ts). */
   get traceHash(): string {
     this.catchUp();
-    const h1 = Math.imul(this.h1 ^ this.s1, 0x01000193);
-    const h2 = this.h2 ^ Math.imul(this.s2, 0x5bd1e995);
-    const a = (h1 >>> 0).toString(16).padStart(8, '0');
-    const b = (h2 >>> 0).toString(16).padStart(8, '0');
-    return a + b;
+    return this.digest.digest();
   }
 
   /** Bytes the records and the index take. */
@@ -133,11 +108,7 @@ export class EventLog {
       id = this.strings.length;
       this.strings.push(s);
       this.ids.set(s, id);
-      if (this.hashing) {
-        const x = hashString(s) ^ 0x9e3779b9;
-        this.s1 = Math.imul(this.s1 ^ x, 0x01000193);
-        this.s2 = Math.imul((this.s2 << 5) | (this.s2 >>> 27), 0x5bd1e995) ^ x;
-      }
+      if (this.hashing) this.digest.mixString(s);
     }
     this.lastString = s;
     this.lastId = id;
