@@ -1,8 +1,7 @@
 // The simulation behind the worker: one loaded run (runLog.ts) and the cursor the page looks
 // at. Runs the engine in time slices, steps exactly by event, kernel entry or message, seeks
 // anywhere in the log, stops at breakpoints, and posts events at most once per slice.
-import { stepEndType, type StepUnit } from '../projection/breakpoints';
-import { codeOf } from '../projection/eventLog';
+import type { StepUnit } from '../projection/breakpoints';
 import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
 import { deadlockDetail } from '../projection/deadlock';
 import type { Projection } from '../projection/types';
@@ -14,10 +13,11 @@ import { DebugCommands, type SessionAccess } from './debug/debugCommands';
 import type { BreakpointProblem, LogpointSpec } from '../debugger/protocol';
 import { DebugController } from './debug/debugController';
 import { describeScenarios } from './describeScenarios';
+import { Pacer } from './pacer';
 import { RunLog } from './runLog';
+import { stepTarget } from './stepTarget';
 import { exportRunFile } from './exportRun';
 import { loadErrorReply, stopDetail } from './sessionErrors';
-import { STEP_SEARCH_LIMIT } from './sessionLimits';
 
 /** What the session needs from where it runs (a worker, or the test process). */
 export interface SessionHost {
@@ -45,14 +45,10 @@ export class SimSession {
   private loadedOverrides: ConfigOverrides = {};
   private cursor = 0;
   private running = false;
-  private speed: number | null = 1000;
-  private allowance = 0;
-  private lastSlice = 0;
+  private readonly pacer = new Pacer();
   /** Breakpoints of every kind, scanned over the log (src/worker/debug). */
   private readonly debug = new DebugController(null);
   private readonly commands = new DebugCommands(this.access());
-  /** A continue runs as fast as the machine allows, whatever the speed. */
-  private fullSpeed = false;
   private sentEvents = 0;
   private sentStrings = 0;
   private batchId = 0;
@@ -141,8 +137,7 @@ export class SimSession {
       case 'attribution':
         return this.commands.handle(seq, m);
       case 'setSpeed':
-        this.speed = m.eventsPerSecond;
-        this.allowance = 0;
+        this.pacer.setSpeed(m.eventsPerSecond);
         return;
       case 'ack':
         this.unacked = Math.max(0, this.unacked - 1);
@@ -234,7 +229,6 @@ export class SimSession {
 
   private start(seq: number, fullSpeed = false): void {
     if (this.running) return;
-    this.fullSpeed = fullSpeed;
     if (this.run === null) {
       // The page counts on a stop after every run request, even one that cannot start.
       this.stopped(seq, 'error', 'No scenario is loaded.');
@@ -245,8 +239,7 @@ export class SimSession {
       return;
     }
     this.running = true;
-    this.allowance = 0;
-    this.lastSlice = this.host.now();
+    this.pacer.start(this.host.now(), fullSpeed);
     this.queueSlice(0);
   }
 
@@ -266,15 +259,7 @@ export class SimSession {
     const behind = this.unacked >= MAX_UNACKED;
     if (behind && r.log.length - this.sentEvents >= MAX_UNPOSTED) return;
     const now = this.host.now();
-    let budget = Infinity;
-    if (this.speed !== null && !this.fullSpeed) {
-      this.allowance = Math.min(
-        this.allowance + (this.speed * (now - this.lastSlice)) / 1000,
-        Math.max(1, this.speed / 10),
-      );
-      budget = Math.floor(this.allowance);
-    }
-    this.lastSlice = now;
+    const budget = this.pacer.budget(now);
     const deadline = now + SLICE_MS;
     const replayEnd =
       this.cursor < r.log.length ? Math.min(r.log.length, this.cursor + REPLAY_PER_SLICE) : -1;
@@ -293,7 +278,7 @@ export class SimSession {
       if (this.cursor === replayEnd) break;
       if ((moved & 255) === 0 && this.host.now() > deadline) break;
     }
-    if (this.speed !== null && !this.fullSpeed) this.allowance -= moved;
+    this.pacer.spend(moved);
     if (hit >= 0 || end !== null) {
       this.running = false;
       this.sendEvents(0);
@@ -307,7 +292,7 @@ export class SimSession {
     }
     this.commands.postNewHits(0);
     if (!behind && (moved > 0 || this.sentEvents < r.log.length)) this.sendEvents(0, true);
-    this.queueSlice(this.speed === null ? 0 : 16);
+    this.queueSlice(this.pacer.pause);
   }
 
   /**
@@ -365,32 +350,14 @@ export class SimSession {
     const r = this.run;
     if (r === null) return;
     this.interrupt(seq);
-    const endType = stepEndType(unit);
-    const code = endType === null ? -1 : codeOf(endType);
-    let target = this.cursor;
-    let stop: StopReason | null = null;
-    if (direction === -1) {
-      target = Math.max(0, this.cursor - 1);
-      if (code >= 0) while (target > 0 && r.log.codeAt(target - 1) !== code) target--;
-    } else {
-      const searchEnd = this.cursor + STEP_SEARCH_LIMIT;
-      for (let i = this.cursor; ; i++) {
-        if (i >= r.log.length && !this.produce(i + 1)) {
-          stop = this.endReason ?? 'idle';
-          target = r.log.length;
-          break;
-        }
-        if (code < 0 || r.log.codeAt(i) === code) {
-          target = i + 1;
-          break;
-        }
-        if (i >= searchEnd) {
-          stop = 'stepLimit';
-          target = i + 1;
-          break;
-        }
-      }
-    }
+    const run = {
+      log: r.log,
+      produce: (n: number) => this.produce(n),
+      get endReason() {
+        return r.endReason;
+      },
+    };
+    const { target, stop } = stepTarget(run, this.cursor, unit, direction);
     this.cursor = target;
     this.sendEvents(seq);
     this.snapshot(seq);
