@@ -3,95 +3,31 @@
 // (`show:`, `until:`, `ask:`, `choices:`, `answer:`, `scenario:`, `machine:`); the rest is its
 // text, and a `### After` part is shown once the step is over. Pure: no DOM, no store.
 import type { ConfigOverrides } from '../../sim/config';
+import {
+  parseAnswer,
+  parseMachine,
+  parseUntil,
+  parseViews,
+  setMachineKey,
+} from './lessonDirectives';
+import type {
+  Ask,
+  Lesson,
+  LessonProblem,
+  LessonStep,
+  ParseResult,
+  ScenarioRef,
+  Until,
+} from './lessonTypes';
 
-export const VIEW_NAMES = [
-  'machine',
-  'endpoints',
-  'timeline',
-  'inspector',
-  'stats',
-  'lines',
-  'namespace',
-  'console',
-  'trace',
-  'narration',
-  'editor',
-] as const;
-export type ViewName = (typeof VIEW_NAMES)[number];
-
-export interface FieldTest {
-  name: string;
-  /** `=` equals (as text), `~` contains. */
-  op: '=' | '~';
-  value: string;
-}
-
-export interface EventFilter {
-  type: string;
-  fields: FieldTest[];
-}
-
-export type Until =
-  /** The learner presses Next. */
-  | { kind: 'next' }
-  /** The run plays until an event like this is applied. */
-  | { kind: 'event'; filter: EventFilter }
-  /** The learner selects this thread, cache line or process in any view. */
-  | { kind: 'select'; what: 'thread' | 'line' | 'process'; name: string };
-
-/** How the run answers a prediction, from the events of the step. */
-export type Answer =
-  /** A field of the event that ended the step (`path`, `core`, `kernelEntries`...). */
-  | { kind: 'field'; field: string }
-  /** How many events like this the step saw (up to and including the one that ended it). */
-  | { kind: 'count'; filter: EventFilter }
-  /** The sum of a field over the step's events like this. */
-  | { kind: 'sum'; field: string; filter: EventFilter };
-
-export interface Ask {
-  question: string;
-  choices: string[];
-  answer: Answer;
-}
-
-export interface ScenarioRef {
-  /** A built-in scenario id, or null for the lesson's embedded source. */
-  id: string | null;
-  overrides: ConfigOverrides;
-}
-
-export interface LessonStep {
+interface Section {
   title: string;
-  /** Line of the step's heading in the file (1-based). */
   line: number;
-  show: ViewName[];
-  until: Until;
-  ask: Ask | null;
-  body: string;
-  after: string;
-  /** Set when this step switches to another scenario or machine. */
-  scenario: ScenarioRef | null;
+  lines: { text: string; line: number }[];
 }
 
-export interface Lesson {
-  id: string;
-  title: string;
-  summary: string;
-  scenario: ScenarioRef;
-  /** An embedded scenario (a ```ts scenario block), used when scenario.id is null. */
-  source: string | null;
-  /** Events per second for the lesson's runs (`max` = null); undefined keeps the app's. */
-  speed?: number | null;
-  steps: LessonStep[];
-}
-
-export interface LessonProblem {
-  line: number;
-  message: string;
-}
-
-export type ParseResult =
-  { lesson: Lesson; problems: [] } | { lesson: null; problems: LessonProblem[] };
+export * from './lessonTypes';
+export { describeFilter, parseFilter } from './lessonDirectives';
 
 const STEP_KEYS = new Set(['show', 'until', 'ask', 'choices', 'answer', 'scenario', 'machine']);
 const FRONT_KEYS = new Set([
@@ -105,115 +41,6 @@ const FRONT_KEYS = new Set([
   'seed',
   'speed',
 ]);
-
-/** `syscallExited syscall=Call thread~cli` */
-export function parseFilter(text: string): EventFilter | string {
-  const [type, ...rest] = text.trim().split(/\s+/);
-  if (!type || !/^[a-zA-Z]+$/.test(type)) return `'${text}' does not start with an event type`;
-  const fields: FieldTest[] = [];
-  for (const part of rest) {
-    const m = /^([a-zA-Z]+)(=|~)(.+)$/.exec(part);
-    if (!m) return `'${part}' is not name=value or name~text`;
-    fields.push({ name: m[1]!, op: m[2] as '=' | '~', value: m[3]! });
-  }
-  return { type, fields };
-}
-
-export function describeFilter(f: EventFilter): string {
-  const parts = f.fields.map((x) => `${x.name}${x.op}${x.value}`);
-  return [f.type, ...parts].join(' ');
-}
-
-function parseUntil(v: string): Until | string {
-  const [head, ...rest] = v.trim().split(/\s+/);
-  if (head === 'next') return { kind: 'next' };
-  if (head === 'event') {
-    const f = parseFilter(rest.join(' '));
-    return typeof f === 'string' ? f : { kind: 'event', filter: f };
-  }
-  if (head === 'select') {
-    const [what, name] = rest;
-    if ((what === 'thread' || what === 'line' || what === 'process') && name) {
-      return { kind: 'select', what, name };
-    }
-    return `'select' needs thread, line or process and a name, as in 'select thread server'`;
-  }
-  return `until must be 'next', 'event TYPE [field=value...]' or 'select thread NAME', not '${v}'`;
-}
-
-function parseAnswer(v: string): Answer | string {
-  const [head, ...rest] = v.trim().split(/\s+/);
-  if (head === 'count') {
-    const f = parseFilter(rest.join(' '));
-    return typeof f === 'string' ? f : { kind: 'count', filter: f };
-  }
-  if (head === 'sum') {
-    const [field, ...filter] = rest;
-    const f = parseFilter(filter.join(' '));
-    if (!field)
-      return `'sum' needs a field and an event type, as in 'sum cycles cacheLineMigrated'`;
-    return typeof f === 'string' ? f : { kind: 'sum', field, filter: f };
-  }
-  if (head && /^[a-zA-Z]+$/.test(head) && rest.length === 0) return { kind: 'field', field: head };
-  return `answer must be a field name, 'count TYPE [field=value...]' or 'sum FIELD TYPE [...]', not '${v}'`;
-}
-
-function parseMachine(v: string, line: number, problems: LessonProblem[]): ConfigOverrides {
-  const o: ConfigOverrides = {};
-  for (const part of v.trim().split(/\s+/).filter(Boolean)) {
-    const m = /^(platform|cores|kernel|mcs|seed|param\.[a-zA-Z]\w*)=(.+)$/.exec(part);
-    if (!m) {
-      problems.push({
-        line,
-        message: `'${part}' in machine is not platform=, cores=, kernel=, mcs=, seed= or param.NAME=`,
-      });
-      continue;
-    }
-    setMachineKey(o, m[1]!, m[2]!, line, problems);
-  }
-  return o;
-}
-
-function setMachineKey(
-  o: ConfigOverrides,
-  key: string,
-  value: string,
-  line: number,
-  problems: LessonProblem[],
-): void {
-  if (key === 'platform') o.platform = value;
-  else if (key === 'kernel') o.kernel = value;
-  else if (key === 'mcs') o.mcs = value === '1' || value === 'true';
-  else if (key.startsWith('param.')) {
-    const n = Number(value);
-    if (!Number.isFinite(n)) problems.push({ line, message: `${key}=${value} is not a number` });
-    else o.params = { ...o.params, [key.slice(6)]: n };
-  } else {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < (key === 'cores' ? 1 : 0)) {
-      problems.push({ line, message: `${key}=${value} is not a whole number` });
-    } else if (key === 'cores') o.cores = n;
-    else o.seed = n;
-  }
-}
-
-function parseViews(v: string, line: number, problems: LessonProblem[]): ViewName[] {
-  const out: ViewName[] = [];
-  for (const name of v
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean)) {
-    if ((VIEW_NAMES as readonly string[]).includes(name)) out.push(name as ViewName);
-    else problems.push({ line, message: `'${name}' is not a view (${VIEW_NAMES.join(', ')})` });
-  }
-  return out;
-}
-
-interface Section {
-  title: string;
-  line: number;
-  lines: { text: string; line: number }[];
-}
 
 /** Parse a lesson file; `id` is its file name without .md. */
 export function parseLesson(text: string, id: string): ParseResult {
