@@ -29,7 +29,12 @@ export class EntryEffects implements KernelEffects {
   deferSwitches = false;
   readonly switches: ThreadSwitch[] = [];
 
-  constructor(private readonly host: EffectsHost) {}
+  /** The writers, for the kernel's hot paths (events written at this entry's core). */
+  readonly out: Writers;
+
+  constructor(private readonly host: EffectsHost) {
+    this.out = host.out;
+  }
 
   begin(now: number, core: number): void {
     this.now = now;
@@ -53,7 +58,7 @@ export class EntryEffects implements KernelEffects {
   flushChanged(): void {
     if (this.dirty.size === 0) return;
     for (const o of this.dirty) {
-      this.host.out.objectChanged(this.core, {
+      this.out.objectChanged(this.core, {
         object: o,
         kind: o.kind,
         state: o.state,
@@ -64,15 +69,10 @@ export class EntryEffects implements KernelEffects {
     this.dirty.clear();
   }
 
-  /** The writers, for the kernel's hot paths (events written at this entry's core). */
-  get out(): Writers {
-    return this.host.out;
-  }
-
   /** The scheduler switched this core's thread (deferred to the entry's end while it runs). */
   switched(s: ThreadSwitch): void {
     if (this.deferSwitches) this.switches.push(s);
-    else this.host.out.threadSwitched(this.core, s);
+    else this.out.threadSwitched(this.core, s);
   }
 
   emit(body: SimEventBody): void {
