@@ -13,6 +13,7 @@ import { preview } from 'vite';
 interface PageState {
   log: { length: number };
   cursor: number;
+  running: boolean;
   description: { platform: { id: string }; cores: unknown[]; threads: unknown[] } | null;
   run(): void;
   pause(): void;
@@ -20,7 +21,10 @@ interface PageState {
 }
 interface Bench {
   frames: number[];
-  longTasks: number[];
+  longTasks: { start: number; duration: number }[];
+  /** When the run stopped by itself (its cycle limit), and the counts then; null while running. */
+  ended: { t: number; delivered: number; applied: number } | null;
+  started: boolean;
   obs: { observe(o: { type: string }): void; disconnect(): void };
 }
 declare const window: {
@@ -33,7 +37,7 @@ declare const window: {
 };
 declare function requestAnimationFrame(cb: (t: number) => void): number;
 declare const PerformanceObserver: new (
-  cb: (list: { getEntries(): { duration: number }[] }) => void,
+  cb: (list: { getEntries(): { startTime: number; duration: number }[] }) => void,
 ) => Bench['obs'];
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -59,13 +63,23 @@ async function measure(page: Page, phase: string, start: () => Promise<void>): P
     const b: Bench = {
       frames: [],
       longTasks: [],
+      ended: null,
+      started: false,
       obs: new PerformanceObserver((l) =>
-        l.getEntries().forEach((e) => b.longTasks.push(e.duration)),
+        l
+          .getEntries()
+          .forEach((e) => b.longTasks.push({ start: e.startTime, duration: e.duration })),
       ),
     };
     b.obs.observe({ type: 'longtask' });
     const tick = (t: number) => {
-      b.frames.push(t);
+      // A run that reaches its end (the app's cycle limit) before the window closes is measured
+      // up to its end: frames and events after it would only dilute the figures.
+      const s = window.__ipcscope!.store.getState();
+      if (s.running) b.started = true;
+      else if (b.started && b.ended === null)
+        b.ended = { t, delivered: s.log.length, applied: s.cursor };
+      if (b.ended === null) b.frames.push(t);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -79,18 +93,20 @@ async function measure(page: Page, phase: string, start: () => Promise<void>): P
   await page.waitForTimeout(SECONDS * 1000);
   const r = await page.evaluate((t0) => {
     const s = window.__ipcscope!.store.getState();
-    window.__bench.obs.disconnect();
-    const now = performance.now();
-    const frames = window.__bench.frames.filter((f) => f >= t0);
+    const b = window.__bench;
+    b.obs.disconnect();
+    const end = b.ended ?? { t: performance.now(), delivered: s.log.length, applied: s.cursor };
+    const frames = b.frames.filter((f) => f >= t0);
     let worst = 0;
     for (let i = 1; i < frames.length; i++) worst = Math.max(worst, frames[i]! - frames[i - 1]!);
     return {
-      delivered: s.log.length,
-      applied: s.cursor,
-      t: now,
+      delivered: end.delivered,
+      applied: end.applied,
+      t: end.t,
+      stoppedEarly: b.ended !== null,
       frames: frames.length,
       worst,
-      longTasks: window.__bench.longTasks,
+      longTasks: b.longTasks.filter((l) => l.start < end.t).map((l) => l.duration),
     };
   }, before.t);
   await page.evaluate(() => window.__ipcscope!.store.getState().pause());
@@ -186,6 +202,7 @@ async function main(): Promise<void> {
     console.table(
       [live, replay].map((w) => ({
         phase: w.phase,
+        's measured': w.seconds.toFixed(1),
         fps: w.fps.toFixed(1),
         'worst frame ms': w.worstFrameMs.toFixed(0),
         'long tasks': w.longTasks,

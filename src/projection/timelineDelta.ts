@@ -1,20 +1,22 @@
-// The part of the timeline added since the last delta, as plain arrays. A track's last span can
-// still change (several changes at one instant merge into it), so a spans tail restarts one
-// before the end of what was sent; points are only ever appended.
+// The part of the timeline added since the last delta, as typed arrays: the worker transfers
+// their buffers to the page (perf-limits.md §2: a structured clone of a number array copies it
+// element by element). A track's last span can still change (several changes at one instant
+// merge into it), so a spans tail restarts one before the end of what was sent; points are only
+// ever appended.
 import type { Points, Spans } from './timeline';
 
 export interface SpansTail {
   /** Index of the first span in the tail; the receiver drops its spans from here on. */
   from: number;
-  start: number[];
-  mode: number[];
-  other: number[];
-  index: number[];
+  start: Float64Array<ArrayBuffer>;
+  mode: Float64Array<ArrayBuffer>;
+  other: Float64Array<ArrayBuffer>;
+  index: Float64Array<ArrayBuffer>;
 }
 
 export interface PointsTail {
   from: number;
-  columns: Record<string, number[]>;
+  columns: Record<string, Float64Array<ArrayBuffer>>;
 }
 
 export interface TimelineDelta {
@@ -33,31 +35,50 @@ export function spansTail(s: Spans, sent: number): SpansTail {
   const from = Math.max(0, sent - 1);
   return {
     from,
-    start: s.start.slice(from),
-    mode: s.mode.slice(from),
-    other: s.other.slice(from),
-    index: s.index.slice(from),
+    start: tailOf(s.start, from),
+    mode: tailOf(s.mode, from),
+    other: tailOf(s.other, from),
+    index: tailOf(s.index, from),
   };
 }
 
-export function applySpansTail(s: Spans, tail: SpansTail): void {
-  for (const k of ['start', 'mode', 'other', 'index'] as const) {
-    s[k].length = Math.min(s[k].length, tail.from);
-    for (const v of tail[k]) s[k].push(v);
+function tailOf(a: number[], from: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(Math.max(0, a.length - from));
+  for (let i = 0; i < out.length; i++) out[i] = a[from + i]!;
+  return out;
+}
+
+function appendTail(col: number[], from: number, values: Float64Array): void {
+  col.length = Math.min(col.length, from);
+  for (let i = 0; i < values.length; i++) col.push(values[i]!);
+}
+
+/** The buffers a delta can hand over instead of copying (postMessage's transfer list). */
+export function deltaBuffers(d: TimelineDelta): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const t of [...d.cores, ...d.threads]) {
+    if (t.start.length > 0) out.push(t.start.buffer, t.mode.buffer, t.other.buffer, t.index.buffer);
   }
+  for (const p of d.points) {
+    for (const c of Object.values(p.columns)) if (c.length > 0) out.push(c.buffer);
+  }
+  return out;
+}
+
+export function applySpansTail(s: Spans, tail: SpansTail): void {
+  for (const k of ['start', 'mode', 'other', 'index'] as const)
+    appendTail(s[k], tail.from, tail[k]);
 }
 
 export function pointsTail(p: Points, sent: number): PointsTail {
-  const columns: Record<string, number[]> = {};
-  for (const k of Object.keys(p)) columns[k] = p[k]!.slice(sent);
+  const columns: Record<string, Float64Array<ArrayBuffer>> = {};
+  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent);
   return { from: sent, columns };
 }
 
 export function applyPointsTail(p: Points, tail: PointsTail): void {
   for (const [k, values] of Object.entries(tail.columns)) {
     const col = p[k];
-    if (col === undefined) continue;
-    col.length = Math.min(col.length, tail.from);
-    for (const v of values) col.push(v);
+    if (col !== undefined) appendTail(col, tail.from, values);
   }
 }

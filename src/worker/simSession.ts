@@ -4,6 +4,7 @@
 import type { StepUnit } from '../projection/breakpoints';
 import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
 import { deadlockDetail } from '../projection/deadlock';
+import { deltaBuffers } from '../projection/timelineDelta';
 import type { Projection } from '../projection/types';
 import type { FromWorker, Reply, Request, StopReason, ToWorker } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
@@ -313,6 +314,7 @@ export class SimSession {
     this.sentEvents = r.log.length;
     this.sentStrings = r.log.strings.length;
     this.unacked++;
+    const timeline = r.timeline.takeDelta();
     this.reply(
       seq,
       {
@@ -323,10 +325,10 @@ export class SimSession {
         total: r.log.length,
         running: this.running,
         now: r.sim.now,
-        timeline: r.timeline.takeDelta(),
+        timeline,
         delta,
       },
-      [batch.words.buffer],
+      [batch.words.buffer, ...deltaBuffers(timeline)],
     );
   }
 

@@ -17,18 +17,32 @@ export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
       delete el.dataset[MARK];
     }
   };
-  const resized = new ResizeObserver(check);
-  const watch = () => {
-    resized.disconnect();
-    resized.observe(el);
-    for (const c of Array.from(el.children)) resized.observe(c);
+  // Checks come at most once a frame: reading scrollHeight straight after a DOM change would
+  // force a layout on every change (a running log list changes many times a frame).
+  let queued = false;
+  const later = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      if (el.isConnected) check();
+    });
   };
-  const added = new MutationObserver(() => {
-    watch();
-    check();
+  const resized = new ResizeObserver(later);
+  resized.observe(el);
+  for (const c of Array.from(el.children)) resized.observe(c);
+  const added = new MutationObserver((records) => {
+    for (const r of records) {
+      r.addedNodes.forEach((n) => {
+        if (n instanceof Element) resized.observe(n);
+      });
+      r.removedNodes.forEach((n) => {
+        if (n instanceof Element) resized.unobserve(n);
+      });
+    }
+    later();
   });
   added.observe(el, { childList: true });
-  watch();
   return () => {
     resized.disconnect();
     added.disconnect();

@@ -23,4 +23,9 @@ describe('columnHeights', () => {
     expect(heights([0, 0.5, 0, 0], 12)).toEqual([0, 6, 0, 0]);
     expect(heights([0, 0.01, 0, 0], 12)).toEqual([0, 0, 0, 0]);
   });
+
+  it('gives the pixels left after rounding down to the largest remainders, ties to the earlier mode', () => {
+    expect(heights([0.25, 0.25, 0.25, 0.25], 10)).toEqual([3, 3, 2, 2]);
+    expect(heights([0.1, 0.2, 0.3, 0.4], 7)).toEqual([1, 1, 2, 3]);
+  });
 });

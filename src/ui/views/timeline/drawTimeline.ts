@@ -12,6 +12,7 @@ import {
   type TimelineModel,
 } from '../../../projection/timeline';
 import type { DrawnRect } from './drawnRecord';
+import { modeFills, SpanRaster, type ModeFill } from './spanRaster';
 import { AXIS, GUTTER, xOf, type Row, type Rows, type View } from './timelineLayout';
 
 export interface Palette {
@@ -25,9 +26,12 @@ export interface Palette {
   cursor: string;
   /** Laid over the part of the run past the cursor (already simulated, not yet reached). */
   future: string;
-  /** Stripes laid over spinning spans, so they differ by pattern as well as hue. */
-  hatch: CanvasImageSource | null;
+  /** Each mode's pixels; spinning is striped, so it differs by pattern as well as hue. */
+  fills: ModeFill[];
 }
+
+/** Span pixels, reused from frame to frame (one timeline is drawn at a time). */
+const raster = new SpanRaster();
 
 /** Index of 'spinning' in MODES (projection/timeline.ts). */
 const SPINNING = 3;
@@ -51,29 +55,37 @@ function hatchTile(el: Element, colour: string): CanvasImageSource | null {
 export function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string) => css.getPropertyValue(name).trim();
+  const modes = [v('--idle'), v('--user'), v('--kernel'), v('--spinning')];
+  const hatch = hatchTile(el, v('--timeline-hatch'));
   return {
     bg: v('--panel'),
     grid: v('--border'),
     text: v('--text'),
     muted: v('--muted'),
-    modes: [v('--idle'), v('--user'), v('--kernel'), v('--spinning')],
+    modes,
     messages: MESSAGE_KINDS.map((k) => v(`--${k}`)),
     slow: v('--slow'),
     cursor: v('--accent'),
     future: v('--timeline-future'),
-    hatch: hatchTile(el, v('--timeline-hatch')),
+    // Spinning also hatched, as on the core cards (theme.css): red and green alone fail
+    // colour-blind readers.
+    fills: modeFills(el.ownerDocument, modes, hatch && { mode: SPINNING, tile: hatch }),
   };
 }
 
+/** Where addSpans puts a rectangle of one mode. */
+type RectSink = (mode: number, x: number, y: number, w: number, h: number) => void;
+
 /**
- * Add a row's spans as rectangles (x, y, w, h) to one list per mode. Zoomed out, many spans
+ * Give a row's spans to `sink` as rectangles (x, y, w, h) of one mode each. Zoomed out, many spans
  * share a pixel column: each column shows the mix of modes in it, stacked bottom to top in
  * MODES order with heights by share of the column (any mode present gets at least a pixel, so a
  * short spin is never hidden), as Perfetto keeps short slices visible. Runs of equal columns
- * become one rectangle, so a row costs at most a few hundred whatever the log's length.
+ * become one rectangle; a row costs at most one per column and mode whatever the log's length.
  */
 function addSpans(
-  rects: number[][],
+  sink: RectSink,
+  modes: number,
   cover: Float32Array,
   s: Spans,
   view: View,
@@ -81,9 +93,7 @@ function addSpans(
   end: number,
   y: number,
   h: number,
-  out: DrawnRect[] | null,
 ) {
-  const modes = rects.length;
   const cols = Math.max(0, Math.ceil(width - GUTTER));
   cover.fill(0, 0, cols * modes);
   for (let i = Math.max(0, spanAt(s, view.t0)); i < s.start.length && s.start[i]! <= view.t1; i++) {
@@ -104,8 +114,7 @@ function addSpans(
     for (let m = 0; m < modes; m++) {
       if (run[m]! === 0) continue;
       bottom -= run[m]!;
-      rects[m]!.push(GUTTER + runStart, bottom, c - runStart, run[m]!);
-      out?.push({ mode: MODES[m]!, x: GUTTER + runStart, w: c - runStart, share: run[m]! / h });
+      sink(m, GUTTER + runStart, bottom, c - runStart, run[m]!);
     }
   };
   for (let c = 0; c <= cols; c++) {
@@ -120,9 +129,12 @@ function addSpans(
   }
 }
 
+/** Remainders of one column's split (columnHeights runs for every pixel column of every row). */
+const rest = new Float64Array(8);
+
 /**
- * Split h pixels among the modes by their cover of one column: largest remainder, and a pixel at
- * least for any mode present, taken back from the biggest share.
+ * Split h pixels among the modes by their cover of one column: largest remainder (ties to the
+ * earlier mode), and a pixel at least for any mode present, taken back from the biggest share.
  */
 export function columnHeights(
   cover: Float32Array,
@@ -136,7 +148,6 @@ export function columnHeights(
   if (total < 0.05) return;
   // A column part off-core (a thread's track) fills only the share it was on a core.
   const px = Math.round(h * Math.min(1, total));
-  const rest: number[] = [];
   let used = 0;
   for (let m = 0; m < modes; m++) {
     const exact = (px * cover[at + m]!) / total;
@@ -144,8 +155,21 @@ export function columnHeights(
     used += out[m]!;
     rest[m] = exact - out[m]!;
   }
-  const byRest = [...rest.keys()].sort((x, y) => rest[y]! - rest[x]! || x - y);
-  for (let i = 0; used < px; i = (i + 1) % modes, used++) out[byRest[i]!]! += 1;
+  // Fewer than `modes` pixels are left: one each to the largest remainders, in turn.
+  let taken = 0;
+  for (; used < px; used++) {
+    let best = -1;
+    for (let m = 0; m < modes; m++) {
+      if ((taken & (1 << m)) === 0 && (best < 0 || rest[m]! > rest[best]!)) best = m;
+    }
+    if (best < 0) {
+      taken = 0;
+      used--;
+      continue;
+    }
+    taken |= 1 << best;
+    out[best]! += 1;
+  }
   for (let m = 0; m < modes; m++) {
     if (out[m] !== 0 || cover[at + m]! <= 0.005) continue;
     let big = 0;
@@ -196,7 +220,8 @@ export function drawTimeline(
   if (visible(rows.coreHeader, 16)) ctx.fillText('CORES', 8, top + rows.coreHeader + 8);
   if (visible(rows.threadHeader, 16)) ctx.fillText('THREADS', 8, top + rows.threadHeader + 8);
   const rowY = new Map<number, number>();
-  const spanRects = pal.modes.map((): number[] => []);
+  raster.begin(width - GUTTER, height - AXIS, GUTTER, AXIS);
+  const fill: RectSink = (m, x, y, w, h) => raster.fill(pal.fills[m]!, x, y, w, h);
   const cover = new Float32Array(Math.ceil(width) * pal.modes.length);
   for (const r of rows.rows) {
     const y = top + r.y;
@@ -209,23 +234,9 @@ export function drawTimeline(
     ctx.fillStyle = r === selected ? pal.cursor : pal.text;
     ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
     const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
-    if (s) addSpans(spanRects, cover, s, view, width, end, y + 2, r.h - 4, null);
+    if (s) addSpans(fill, pal.fills.length, cover, s, view, width, end, y + 2, r.h - 4);
   }
-  // fillRect, not one path of rectangles: a software rasterizer fills rectangles far faster.
-  spanRects.forEach((r, mode) => {
-    ctx.fillStyle = pal.modes[mode]!;
-    for (let i = 0; i < r.length; i += 4) ctx.fillRect(r[i]!, r[i + 1]!, r[i + 2]!, r[i + 3]!);
-  });
-  // Spinning also hatched, as on the core cards (theme.css): red and green alone fail
-  // colour-blind readers.
-  const stripes = pal.hatch === null ? null : ctx.createPattern(pal.hatch, 'repeat');
-  const spin = spanRects[SPINNING];
-  if (stripes !== null && spin !== undefined) {
-    ctx.fillStyle = stripes;
-    for (let i = 0; i < spin.length; i += 4) {
-      ctx.fillRect(spin[i]!, spin[i + 1]!, spin[i + 2]!, spin[i + 3]!);
-    }
-  }
+  raster.put(ctx);
   // Slowpath exits: a mark on the core's track.
   const sp = tl.slowpaths;
   let lastMark = -1;
@@ -285,9 +296,10 @@ export function rowRects(tl: TimelineModel, row: Row, view: View, width: number)
   const s = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
   const out: DrawnRect[] = [];
   if (s === undefined) return out;
-  const rects = MODES.map((): number[] => []);
+  const h = row.h - 4;
+  const sink: RectSink = (m, x, _y, w, hh) => out.push({ mode: MODES[m]!, x, w, share: hh / h });
   const cover = new Float32Array(Math.ceil(width) * MODES.length);
-  addSpans(rects, cover, s, view, width, Math.max(tl.end, view.t0), 0, row.h - 4, out);
+  addSpans(sink, MODES.length, cover, s, view, width, Math.max(tl.end, view.t0), 0, h);
   return out;
 }
 
