@@ -1,7 +1,8 @@
 // Every event as one plain sentence, for the inspector, the trace and screen readers.
+import { groupDigits } from './numberText';
 import { unhandled, type SimEvent } from '../sim/events/schema';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = groupDigits;
 
 const MODE_TEXT = {
   user: 'running user code',

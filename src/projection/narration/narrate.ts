@@ -2,6 +2,7 @@
 // what happened and why (path, scheduling, IPI, lock wait), derived only from the events. It is
 // what the narration view shows and what a screen reader speaks while stepping. Every "why"
 // restates a rule of the reference (sel4-reference.md, section cited in the text).
+import { groupDigits } from '../numberText';
 import type { SimEvent } from '../../sim/simEvents';
 import { entryHead, fastWhy, interruptHead } from './phrases';
 
@@ -48,7 +49,7 @@ interface Open {
 }
 
 const s = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = groupDigits;
 
 /**
  * Narrate events in order. Events inside a kernel entry (syscallEntered or interruptTaken up to

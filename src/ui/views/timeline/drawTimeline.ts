@@ -220,7 +220,21 @@ export function drawTimeline(
   if (visible(rows.coreHeader, 16)) ctx.fillText('CORES', 8, top + rows.coreHeader + 8);
   if (visible(rows.threadHeader, 16)) ctx.fillText('THREADS', 8, top + rows.threadHeader + 8);
   const rowY = new Map<number, number>();
-  raster.begin(width - GUTTER, height - AXIS, GUTTER, AXIS);
+  // A frame that only moves the cursor or the selection (a seek, a step) keeps the spans' pixels.
+  const same = raster.holds([
+    tl,
+    tl.count,
+    tl.end,
+    view.t0,
+    view.t1,
+    view.scrollY,
+    width,
+    height,
+    rows.rows.length,
+    rows.height,
+    pal,
+  ]);
+  if (!same) raster.begin(width - GUTTER, height - AXIS, GUTTER, AXIS);
   const fill: RectSink = (m, x, y, w, h) => raster.fill(pal.fills[m]!, x, y, w, h);
   const cover = new Float32Array(Math.ceil(width) * pal.modes.length);
   for (const r of rows.rows) {
@@ -234,7 +248,7 @@ export function drawTimeline(
     ctx.fillStyle = r === selected ? pal.cursor : pal.text;
     ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
     const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
-    if (s) addSpans(fill, pal.fills.length, cover, s, view, width, end, y + 2, r.h - 4);
+    if (s && !same) addSpans(fill, pal.fills.length, cover, s, view, width, end, y + 2, r.h - 4);
   }
   raster.put(ctx);
   // Slowpath exits: a mark on the core's track.

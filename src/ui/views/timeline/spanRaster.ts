@@ -22,6 +22,18 @@ export class SpanRaster {
   private x0 = 0;
   private y0 = 0;
 
+  private key: readonly unknown[] = [];
+
+  /** True if the pixels were drawn from these same inputs; else remembers them for this frame. */
+  holds(key: readonly unknown[]): boolean {
+    const same =
+      this.image !== null &&
+      key.length === this.key.length &&
+      key.every((v, i) => v === this.key[i]);
+    this.key = key;
+    return same;
+  }
+
   /** Start a frame of w×h pixels whose top-left corner is at (x0, y0) on the canvas. */
   begin(w: number, h: number, x0: number, y0: number): void {
     w = Math.max(1, Math.ceil(w));
