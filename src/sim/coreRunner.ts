@@ -12,15 +12,7 @@ import { handleSyscall } from './kernel/syscalls';
 import { kernelEntryCost } from './kernelCost';
 import { advance, type ThreadRuntime } from './programs';
 import type { CoreContext } from './coreContext';
-import {
-  createCoreRt,
-  INTERRUPT_NAMES,
-  NONE,
-  NO_SGIS,
-  NO_SWITCHES,
-  OUT_OF_BUDGET,
-  STALLED,
-} from './coreState';
+import { createCoreRt, INTERRUPT_NAMES, NONE, NO_SGIS, OUT_OF_BUDGET, STALLED } from './coreState';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
 import { userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
@@ -280,7 +272,7 @@ export class CoreRunner {
     e.cost = 0;
     e.ipis = NONE;
     e.sgis = NO_SGIS;
-    e.switches = NO_SWITCHES;
+    e.switchCount = 0;
     e.messages = 0;
     core.entry = e;
     if (req !== null)
@@ -339,7 +331,11 @@ export class CoreRunner {
     scheduleTimed(sim.k);
     this.armRelease(c);
     fx.deferSwitches = false;
-    e.switches = fx.switches.length === 0 ? NO_SWITCHES : fx.switches.splice(0);
+    // Into the core's own list, reused entry to entry with a count: no array allocated or
+    // resized per entry (splice(0) and `length = 0` both cost a runtime call in V8).
+    for (let i = 0; i < fx.switchCount; i++) e.switches[i] = fx.switches[i]!;
+    e.switchCount = fx.switchCount;
+    fx.switchCount = 0;
     const switched = n.curThread !== before && !n.curThread.isIdle;
     e.cost = Math.max(
       1,
@@ -370,7 +366,7 @@ export class CoreRunner {
     const e = core.entry!;
     const n = node(sim.k, c);
     writeExit(sim, c, e);
-    for (const s of e.switches) sim.out.threadSwitched(c, s);
+    for (let i = 0; i < e.switchCount; i++) sim.out.threadSwitched(c, e.switches[i]!);
     accountEntry(this.sim, e);
     const lock = sim.locks[n.image] ?? null;
     if (lock !== null) {

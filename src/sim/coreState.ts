@@ -18,8 +18,9 @@ export interface Entry {
   cost: number;
   ipis: number[];
   sgis: { core: number; ntfn: Notification }[];
-  /** The scheduler's switches, emitted when the entry ends. */
+  /** The scheduler's switches (the first switchCount), emitted when the entry ends. */
   switches: ThreadSwitch[];
+  switchCount: number;
   /** Messages the entry moved. */
   messages: number;
 }
@@ -65,7 +66,6 @@ export const OUT_OF_BUDGET: SyscallOutcome = {
 
 export const NONE: number[] = [];
 export const NO_SGIS: { core: number; ntfn: Notification }[] = [];
-export const NO_SWITCHES: ThreadSwitch[] = [];
 
 /** A core at the start of a run: idle, running its idle thread, no entry in progress. */
 export function createCoreRt(id: number, idleThread: Tcb): CoreRt {
@@ -87,7 +87,8 @@ export function createCoreRt(id: number, idleThread: Tcb): CoreRt {
       cost: 0,
       ipis: NONE,
       sgis: NO_SGIS,
-      switches: NO_SWITCHES,
+      switches: [],
+      switchCount: 0,
       messages: 0,
     },
     releaseAt: -1,

@@ -19,7 +19,9 @@ export class EntryEffects implements KernelEffects {
   cost = 0;
   messages = 0;
   readonly ipiReschedulePending = new Set<number>();
-  readonly dirty = new Set<Endpoint | Notification>();
+  /** Objects changed this entry, in the order first changed (one or two: a list beats a Set). */
+  private readonly dirty: (Endpoint | Notification)[] = [];
+  private dirtyCount = 0;
   readonly sgis: { core: number; ntfn: Notification }[] = [];
   /**
    * While a kernel entry runs, the scheduler's threadSwitched events wait here: the entry
@@ -27,7 +29,9 @@ export class EntryEffects implements KernelEffects {
    * entry's end (the runner emits them after syscallExited).
    */
   deferSwitches = false;
+  /** The first switchCount are this entry's (a list reused from entry to entry). */
   readonly switches: ThreadSwitch[] = [];
+  switchCount = 0;
 
   /** The writers, for the kernel's hot paths (events written at this entry's core). */
   readonly out: Writers;
@@ -42,7 +46,8 @@ export class EntryEffects implements KernelEffects {
     this.cost = 0;
     this.messages = 0;
     if (this.ipiReschedulePending.size > 0) this.ipiReschedulePending.clear();
-    if (this.dirty.size > 0) this.dirty.clear();
+    // Lists reused with a count, not emptied: `length = 0` is a runtime call in V8, per entry.
+    this.dirtyCount = 0;
     if (this.sgis.length > 0) this.sgis.length = 0;
   }
 
@@ -51,13 +56,14 @@ export class EntryEffects implements KernelEffects {
   }
 
   changed(o: Endpoint | Notification): void {
-    this.dirty.add(o);
+    for (let i = 0; i < this.dirtyCount; i++) if (this.dirty[i] === o) return;
+    this.dirty[this.dirtyCount++] = o;
   }
 
   /** Report every endpoint and notification this entry changed, in the order first changed. */
   flushChanged(): void {
-    if (this.dirty.size === 0) return;
-    for (const o of this.dirty) {
+    for (let i = 0; i < this.dirtyCount; i++) {
+      const o = this.dirty[i]!;
       this.out.objectChanged(this.core, {
         object: o,
         kind: o.kind,
@@ -66,12 +72,12 @@ export class EntryEffects implements KernelEffects {
         word: o.kind === 'notification' ? o.word : 0,
       });
     }
-    this.dirty.clear();
+    this.dirtyCount = 0;
   }
 
   /** The scheduler switched this core's thread (deferred to the entry's end while it runs). */
   switched(s: ThreadSwitch): void {
-    if (this.deferSwitches) this.switches.push(s);
+    if (this.deferSwitches) this.switches[this.switchCount++] = s;
     else this.out.threadSwitched(this.core, s);
   }
 
