@@ -30,6 +30,12 @@ export interface SessionHost {
 }
 
 const SLICE_MS = 12;
+/**
+ * While running, what the page has not seen goes out at most this often: the page shows a
+ * running machine at most this often anyway (RUNNING_PUBLISH_MS), and each post costs a
+ * projection diff here and a deserialization there whatever its size.
+ */
+const POST_MS = 40;
 const MAX_UNACKED = 4;
 /**
  * While the page is behind (MAX_UNACKED batches not yet applied), the run goes on and the events
@@ -55,6 +61,7 @@ export class SimSession {
   private batchId = 0;
   private unacked = 0;
   private sliceQueued = false;
+  private lastPost = -Infinity;
   /** The projection the page has (the last snapshot, plus the deltas since). */
   private sentProjection: Projection | null = null;
 
@@ -292,7 +299,14 @@ export class SimSession {
       return;
     }
     this.commands.postNewHits(0);
-    if (!behind && (moved > 0 || this.sentEvents < r.log.length)) this.sendEvents(0, true);
+    if (
+      !behind &&
+      (moved > 0 || this.sentEvents < r.log.length) &&
+      now - this.lastPost >= POST_MS
+    ) {
+      this.lastPost = now;
+      this.sendEvents(0, true);
+    }
     this.queueSlice(this.pacer.pause);
   }
 

@@ -4,6 +4,7 @@
 // size, so its children are watched too. Use as a ref: `<div ref={scrollFocus}>`.
 
 const MARK = 'scrollFocus';
+const CHECK_DELAY_MS = 150;
 
 export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
   if (el === null || typeof ResizeObserver === 'undefined') return undefined;
@@ -17,16 +18,16 @@ export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
       delete el.dataset[MARK];
     }
   };
-  // Checks come at most once a frame: reading scrollHeight straight after a DOM change would
-  // force a layout on every change (a running log list changes many times a frame).
+  // Checks come a little after the changes, coalesced: reading scrollHeight straight after a DOM
+  // change (or in the frame that makes it) forces a layout; a moment later the layout is done.
   let queued = false;
   const later = () => {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       queued = false;
       if (el.isConnected) check();
-    });
+    }, CHECK_DELAY_MS);
   };
   const resized = new ResizeObserver(later);
   resized.observe(el);
