@@ -18,8 +18,9 @@ export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
       delete el.dataset[MARK];
     }
   };
-  // Checks come a little after the changes, coalesced: reading scrollHeight straight after a DOM
-  // change (or in the frame that makes it) forces a layout; a moment later the layout is done.
+  // A resize is seen after the layout, where reading scrollHeight costs nothing: check at once.
+  // A removed child changes no observed size; that check comes a moment later, coalesced, as
+  // reading straight after a DOM change would force a layout on every change of a running list.
   let queued = false;
   const later = () => {
     if (queued) return;
@@ -29,7 +30,7 @@ export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
       if (el.isConnected) check();
     }, CHECK_DELAY_MS);
   };
-  const resized = new ResizeObserver(later);
+  const resized = new ResizeObserver(check);
   resized.observe(el);
   for (const c of Array.from(el.children)) resized.observe(c);
   const added = new MutationObserver((records) => {
@@ -40,8 +41,8 @@ export function scrollFocus(el: HTMLElement | null): (() => void) | undefined {
       r.removedNodes.forEach((n) => {
         if (n instanceof Element) resized.unobserve(n);
       });
+      if (r.removedNodes.length > 0) later();
     }
-    later();
   });
   added.observe(el, { childList: true });
   return () => {
