@@ -70,8 +70,6 @@ export class TimelineModel {
   private readonly idle: Set<string>;
   private readonly lastThread: number[];
   private readonly lastMode: number[];
-  /** The names mark() last saw per core: most events change neither, and need no lookup. */
-  private readonly lastNames: { thread: string; mode: CoreMode | '' }[];
   /** What the last delta covered (worker side). */
   private sent = { names: 0, cores: [] as number[], threads: [] as number[], points: [0, 0, 0, 0] };
 
@@ -81,7 +79,6 @@ export class TimelineModel {
     this.cores = desc.cores.map(() => emptySpans());
     this.lastThread = desc.cores.map(() => -2);
     this.lastMode = desc.cores.map(() => -2);
-    this.lastNames = desc.cores.map(() => ({ thread: '', mode: '' }));
     for (const c of desc.cores) this.mark(c.id, c.idleThread, 'idle', 0, 0);
     // Both sides build this much from the description alone.
     this.sent.names = this.threadNames.length;
@@ -142,10 +139,6 @@ export class TimelineModel {
     t: number,
     index: number,
   ): void {
-    const seen = this.lastNames[core]!;
-    if (seen.thread === threadName && seen.mode === modeName) return;
-    seen.thread = threadName;
-    seen.mode = modeName;
     const th = this.thread(threadName);
     const mode = MODES.indexOf(modeName);
     const prevThread = this.lastThread[core]!;
