@@ -65,6 +65,7 @@ function makeTcb(
     outbox: { label: 0, words: [], caps: [] },
     inbox: null,
     isIdle: idle,
+    affinityReason: null,
   };
 }
 
@@ -107,6 +108,7 @@ export function buildWorld(
     notifications: [],
     replies: [],
     schedContexts: [],
+    replyCap: { name: 'reply cap', logId: -1 },
     config: {
       mcs: config.mcs,
       imageOfCore,

@@ -58,7 +58,7 @@ function linkCaller(
     replyPush(k, caller, callee, reply, canDonate);
     return;
   }
-  setThreadState(k, caller, 'blockedOnReply', callee.name);
+  setThreadState(k, caller, 'blockedOnReply', callee);
   caller.blocking = { ...emptyBlocking(), canGrant: replyCanGrant };
   callee.callerSlot = {
     object: caller,
@@ -74,7 +74,7 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   k.fx.changed(ep);
   if (ep.state === 'idle' || ep.state === 'send') {
     if (!a.blocking) return; // NBSend: dropped silently when nobody waits
-    setThreadState(k, t, 'blockedOnSend', ep.name);
+    setThreadState(k, t, 'blockedOnSend', ep);
     t.blocking = {
       ...emptyBlocking(),
       object: ep,
@@ -136,7 +136,7 @@ export function receiveIpc(
       doNbRecvFailedTransfer(t);
       return;
     }
-    setThreadState(k, t, 'blockedOnReceive', ep.name);
+    setThreadState(k, t, 'blockedOnReceive', ep);
     t.blocking = { ...emptyBlocking(), object: ep, reply, canGrant };
     queueAppend(k, ep.queue, t);
     ep.state = 'recv';

@@ -19,11 +19,15 @@ function messageCheck(k: Kernel, msg: OutMessage): string | null {
   return null;
 }
 
-function affinityCheck(k: Kernel, other: Tcb, role: string): string | null {
-  if (other.affinity !== k.fx.core) {
-    return `${role} '${other.name}' runs on core ${other.affinity}, this thread on core ${k.fx.core}`;
-  }
-  return null;
+function affinityCheck(k: Kernel, other: Tcb, role: 'receiver' | 'caller'): string | null {
+  const core = k.fx.core;
+  if (other.affinity === core) return null;
+  const key = (other.affinity * 65536 + core) * 2 + (role === 'caller' ? 1 : 0);
+  const memo = other.affinityReason;
+  if (memo !== null && memo.key === key) return memo.text;
+  const text = `${role} '${other.name}' runs on core ${other.affinity}, this thread on core ${core}`;
+  other.affinityReason = { key, text };
+  return text;
 }
 
 /** fastpath_call conditions 1–11 (§1.7). */

@@ -3,6 +3,7 @@
 // state mirrors seL4's NODE_STATE: ksCurThread, ksIdleThread, ksSchedulerAction, ksReadyQueues.
 import type { Line } from '../machine/cacheLines';
 import type { PlatformProfile } from '../machine/platform';
+import type { Named } from '../events/schema';
 import type { Writers } from '../events/writers';
 import type { SimEventBody, ThreadSwitch } from '../simEvents';
 import type { Endpoint, Notification, Reply, SchedContext, Tcb } from './objects';
@@ -53,6 +54,9 @@ export interface KernelState {
   notifications: Notification[];
   replies: Reply[];
   schedContexts: SchedContext[];
+  /** The object a classic-kernel reply names in its messageTransferred event: the caller's
+   * one-shot reply cap, which is no object of its own (§1.4). A Named, so its id is cached. */
+  replyCap: Named;
 }
 
 /** What a kernel operation may do to the world besides changing kernel objects. */

@@ -112,7 +112,7 @@ export function receiveSignal(k: Kernel, t: Tcb, ntfn: Notification, blocking: b
     doNbRecvFailedTransfer(t);
     return;
   }
-  setThreadState(k, t, 'blockedOnNotification', ntfn.name);
+  setThreadState(k, t, 'blockedOnNotification', ntfn);
   t.blocking = { ...emptyBlocking(), object: ntfn };
   queueAppend(k, ntfn.queue, t);
   ntfn.state = 'waiting';

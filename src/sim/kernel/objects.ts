@@ -182,6 +182,9 @@ export interface Tcb {
   outbox: PendingMessage;
   inbox: ReceivedMessage | null;
   isIdle: boolean;
+  /** The last fastpath affinity sentence naming this thread, and the cores it was built for
+   * (fastpath.ts): a pair of cores keeps one string, not a new one to intern per entry. */
+  affinityReason: { key: number; text: string } | null;
 }
 
 export interface ReceivedMessage {

@@ -17,7 +17,7 @@ export function replyPush(
   if (reply.caller !== null) replyRemove(k, reply); // a reply object answers one caller at a time
   reply.caller = caller;
   k.fx.touch(reply.line, true);
-  setThreadState(k, caller, 'blockedOnReply', reply.name);
+  setThreadState(k, caller, 'blockedOnReply', reply);
   caller.blocking = { ...caller.blocking, object: reply, reply };
   if (canDonate && caller.sc !== null && callee.sc === null) {
     reply.donatedSc = caller.sc;

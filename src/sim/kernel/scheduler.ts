@@ -2,6 +2,7 @@
 // rescheduleRequired, setThreadState; src/object/tcb.c: tcbSchedEnqueue/Append/Dequeue,
 // remoteQueueUpdate). sel4-reference.md §1.8 and §1.10. One domain only (SMP requires it).
 import type { ThreadStateName } from '../simEvents';
+import type { Named } from '../events/schema';
 import { node, type Kernel, type NodeState } from './kernelState';
 import type { SchedContext, Tcb } from './objects';
 import {
@@ -109,7 +110,7 @@ export function setThreadState(
   k: Kernel,
   t: Tcb,
   s: ThreadStateName,
-  object: string | null = null,
+  object: Named | null = null,
 ): void {
   const was = t.state;
   t.state = s;

@@ -208,7 +208,7 @@ function doReply(k: Kernel, t: Tcb, reply: Reply | null, grant: boolean): boolea
     handleFaultReply(k, caller, t.outbox.label);
   } else {
     const msg = doIpcTransfer(k, t, null, 0, grant, caller);
-    emitMessage(k, t, caller, reply?.name ?? 'reply cap', msg, 'reply');
+    emitMessage(k, t, caller, reply ?? k.state.replyCap, msg, 'reply');
     setThreadState(k, caller, 'running');
   }
   if (caller.state === 'running' || caller.state === 'restart') possibleSwitchTo(k, caller);
