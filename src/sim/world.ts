@@ -315,6 +315,7 @@ export function buildWorld(
         const reply = {
           kind: 'reply' as const,
           name: `${name}.reply`,
+          logId: -1,
           line: new Line(`reply.${name}.reply`),
           image: tcb.image,
           caller: null,

@@ -78,6 +78,8 @@ export interface ChannelEnd {
 export interface Reply {
   kind: 'reply';
   name: string;
+  /** Its name's id in the run's event log, once written (events/writers.ts Named). */
+  logId: number;
   /** Its cache line (lines.ts). */
   line: Line;
   image: number;
