@@ -147,7 +147,7 @@ export class CoreRunner {
       if (req.op === 'touch' || req.op === 'channelWrite' || req.op === 'channelRead') {
         const r =
           req.op === 'touch'
-            ? { cost: userTouchLines(this.sim, c, req.lines, req.write), value: undefined }
+            ? { cost: userTouchLines(this.sim, c, req), value: undefined }
             : req.op === 'channelWrite'
               ? channelWrite(this.sim, c, th, req.slot, req.msg)
               : channelRead(this.sim, c, th, req.slot);

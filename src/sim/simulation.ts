@@ -177,11 +177,11 @@ export class Simulation implements CoreContext {
   }
 
   touchLine(core: number, line: Line | string, write: boolean): number {
-    const m = this.lines.access(line, core, write);
-    if (m === null) return 0;
-    const state = this.lines.last!;
-    this.out.cacheLineMigrated(core, { line: state, from: m.from, to: m.to, cycles: m.cycles });
-    return m.cycles;
+    const lines = this.lines;
+    const cycles = lines.accessCost(line, core, write);
+    if (lines.lastFrom < 0) return 0;
+    this.out.cacheLineMigrated(core, { line: lines.last!, from: lines.lastFrom, to: core, cycles });
+    return cycles;
   }
 
   writeConsole(t: { name: string; affinity: number }, text: string): void {

@@ -3,26 +3,34 @@
 import type { CoreContext } from './coreContext';
 import { Line } from './machine/cacheLines';
 
-/** A parsed `region@offset:bytes` spec: its line handles and the copy's cycles. */
-interface Spec {
+/** The lines of one touched range of a region, as handles, and the copy's cycles. */
+interface Span {
   lines: Line[];
   copy: number;
 }
 
-/** Bound on the specs remembered per run (programs may name ever-new offsets). */
-const MAX_SPECS = 4096;
+/** Bound on the ranges remembered per region (programs may name ever-new offsets). */
+const MAX_SPANS = 4096;
+/** Ranges are remembered by offset * KEY_BYTES + bytes, for byte counts below KEY_BYTES. */
+const KEY_BYTES = 0x100000;
 
-// Programs touch the same few specs over and over: parse each once per run, and keep its lines
-// as handles, so a touch costs no regular expression, no string building, no lookup by name.
-const specsOf = new WeakMap<CoreContext, Map<string, Spec | null>>();
+// Programs touch the same few ranges over and over: work out each once per run, and keep its
+// lines as handles, so a touch costs no string building and no lookup by name.
+const spansOf = new WeakMap<CoreContext, Map<string, Map<number, Span | null>>>();
 
-function parse(sim: CoreContext, spec: string): Spec | null {
-  const m = /^(.*)@(\d+):(\d+)$/.exec(spec);
-  if (m === null) return null;
+export interface TouchRequest {
+  region: string;
+  offset: number;
+  bytes: number;
+  write: boolean;
+}
+
+/** The range's lines, or null for an offset or size that is not a whole number >= 0. */
+function span(sim: CoreContext, region: string, offset: number, size: number): Span | null {
+  if (!Number.isSafeInteger(offset) || offset < 0) return null;
+  if (!Number.isSafeInteger(size) || size < 0) return null;
   const lineSize = sim.profile.lineSize;
-  const region = m[1]!;
-  const offset = Number(m[2]);
-  const bytes = Math.max(1, Number(m[3]));
+  const bytes = Math.max(1, size);
   const first = Math.floor(offset / lineSize);
   const last = Math.floor((offset + bytes - 1) / lineSize);
   const lines: Line[] = [];
@@ -30,26 +38,29 @@ function parse(sim: CoreContext, spec: string): Spec | null {
   return { lines, copy: Math.ceil(bytes * sim.profile.copyPerByte) };
 }
 
-/** Touch `region@offset:bytes` specs from core c; returns the cycles the migrations cost. */
-export function userTouchLines(
-  sim: CoreContext,
-  c: number,
-  specs: string[],
-  write: boolean,
-): number {
-  let known = specsOf.get(sim);
-  if (known === undefined) specsOf.set(sim, (known = new Map<string, Spec | null>()));
-  let cost = 0;
-  for (const text of specs) {
-    let spec = known.get(text);
-    if (spec === undefined) {
-      if (known.size >= MAX_SPECS) known.clear();
-      spec = parse(sim, text);
-      known.set(text, spec);
-    }
-    if (spec === null) continue;
-    for (const line of spec.lines) cost += sim.touchLine(c, line, write);
-    cost += spec.copy;
+function lookup(sim: CoreContext, r: TouchRequest): Span | null {
+  let regions = spansOf.get(sim);
+  if (regions === undefined)
+    spansOf.set(sim, (regions = new Map<string, Map<number, Span | null>>()));
+  let known = regions.get(r.region);
+  if (known === undefined) regions.set(r.region, (known = new Map<number, Span | null>()));
+  const key = r.offset * KEY_BYTES + r.bytes;
+  const cacheable = r.bytes >= 0 && r.bytes < KEY_BYTES && Number.isSafeInteger(key);
+  if (!cacheable) return span(sim, r.region, r.offset, r.bytes);
+  let s = known.get(key);
+  if (s === undefined) {
+    if (known.size >= MAX_SPANS) known.clear();
+    s = span(sim, r.region, r.offset, r.bytes);
+    known.set(key, s);
   }
+  return s;
+}
+
+/** Touch a range of a region from core c; returns the cycles its migrations and copy cost. */
+export function userTouchLines(sim: CoreContext, c: number, r: TouchRequest): number {
+  const s = lookup(sim, r);
+  if (s === null) return 0;
+  let cost = s.copy;
+  for (const line of s.lines) cost += sim.touchLine(c, line, r.write);
   return cost;
 }

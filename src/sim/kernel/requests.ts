@@ -27,7 +27,7 @@ export type SyscallRequest =
 /** Requests that are not kernel entries: user time and user memory traffic. */
 export type UserRequest =
   | { op: 'compute'; cycles: number }
-  | { op: 'touch'; lines: string[]; write: boolean }
+  | { op: 'touch'; region: string; offset: number; bytes: number; write: boolean }
   | { op: 'channelWrite'; slot: string; msg: OutMessage }
   | { op: 'channelRead'; slot: string };
 

@@ -142,15 +142,14 @@ export function createSeL4Sys(name: string, host: SysHost): SeL4Sys {
       }
     },
     compute: (cycles) => user({ op: 'compute', cycles: Math.max(0, Math.round(Number(cycles))) }),
-    touch: function* (region, o) {
-      const bytes = o?.bytes ?? 64;
-      const offset = o?.offset ?? 0;
-      yield* user({
+    touch: (region, o) =>
+      user({
         op: 'touch',
-        lines: [`${region}@${offset}:${bytes}`],
+        region: String(region),
+        offset: Number(o?.offset ?? 0),
+        bytes: Number(o?.bytes ?? 64),
         write: o?.write ?? true,
-      });
-    },
+      }),
     now: () => host.now(),
     random: () => host.random(),
     log: (...args) => host.log(args.map(format).join(' ')),
