@@ -38,6 +38,9 @@ function arcMiddle(a: Box, b: Box): [number, number] {
   return [(x1 + x2) / 2 - ((y2 - y1) / len) * bend, (y1 + y2) / 2 + ((x2 - x1) / len) * bend];
 }
 
+/** Changes closer together than this (the longest transition below) are drawn at once. */
+const CALM_MS = 400;
+
 export interface MigrationArrowsProps {
   arrows: MigrationArrow[];
   /** The boxes arrows join, by the arrows' from / to: core cards, or cluster / socket boxes. */
@@ -46,7 +49,10 @@ export interface MigrationArrowsProps {
   grouped?: boolean;
   width: number;
   height: number;
-  /** Animate changes (stepping). A fast run moves them every frame: no animation then. */
+  /**
+   * Animate changes (stepping). A fast run moves them every frame: no animation then; nor when
+   * changes come faster than an animation lasts (scrubbing, repeated seeks, a held step key).
+   */
   animate: boolean;
 }
 
@@ -59,16 +65,20 @@ export function MigrationArrows({
   animate,
 }: MigrationArrowsProps) {
   const ref = useRef<SVGGElement>(null);
+  const lastChange = useRef(-Infinity);
   useEffect(() => {
     const g = ref.current;
     if (g === null) return;
+    const now = performance.now();
+    const calm = now - lastChange.current >= CALM_MS;
+    lastChange.current = now;
     const drawable = arrows.filter((a) => cores[a.from] && cores[a.to]);
     const opacity = (a: MigrationArrow) => (a.current ? 0.95 : 0.25 + 0.5 * (1 - a.age));
     const widthOf = (a: MigrationArrow) =>
       Math.min(6, 1.2 + Math.log2(a.count + 1)) + (a.current ? 1 : 0);
     const d = (a: MigrationArrow) => arrowPath(cores[a.from]!, cores[a.to]!);
     const paths = select(g).selectAll<SVGPathElement, MigrationArrow>('path.migration');
-    if (!animate) {
+    if (!animate || !calm) {
       paths.interrupt();
       paths
         .data(drawable, (a) => a.key)
