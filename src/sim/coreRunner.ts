@@ -14,7 +14,7 @@ import { advance, type ThreadRuntime } from './programs';
 import type { CoreContext } from './coreContext';
 import { createCoreRt, INTERRUPT_NAMES, NONE, NO_SGIS, OUT_OF_BUDGET, STALLED } from './coreState';
 import type { CoreMode, CoreRt, Interrupt } from './coreState';
-import { userTouchLines } from './userMemory';
+import { touchProblem, userTouchLines } from './userMemory';
 import { channelRead, channelWrite } from './channels';
 import { accountEntry, writeExit } from './entryStats';
 import { handleInterrupt, sendEntryIpis } from './interrupts';
@@ -145,9 +145,10 @@ export class CoreRunner {
         return this.startCompute(c, rt, this.sim.now);
       }
       if (req.op === 'touch' || req.op === 'channelWrite' || req.op === 'channelRead') {
+        const cost = req.op === 'touch' ? userTouchLines(this.sim, c, req) : 0;
         const r =
           req.op === 'touch'
-            ? { cost: userTouchLines(this.sim, c, req), value: undefined }
+            ? { cost, value: undefined, error: cost < 0 ? touchProblem(req) : undefined }
             : req.op === 'channelWrite'
               ? channelWrite(this.sim, c, th, req.slot, req.msg)
               : channelRead(this.sim, c, th, req.slot);

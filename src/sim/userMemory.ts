@@ -56,10 +56,20 @@ function lookup(sim: CoreContext, r: TouchRequest): Span | null {
   return s;
 }
 
-/** Touch a range of a region from core c; returns the cycles its migrations and copy cost. */
+/** What is wrong with a touch's range, for the program's error message. */
+export function touchProblem(r: TouchRequest): string {
+  const bad = (v: number) => !Number.isSafeInteger(v) || v < 0;
+  const what = bad(r.offset) ? `offset ${r.offset}` : `bytes ${r.bytes}`;
+  return `sys.touch('${r.region}'): ${what} is not a whole number of bytes >= 0`;
+}
+
+/**
+ * Touch a range of a region from core c; returns the cycles its migrations and copy cost, or -1
+ * for a range that is not whole bytes (touchProblem says why).
+ */
 export function userTouchLines(sim: CoreContext, c: number, r: TouchRequest): number {
   const s = lookup(sim, r);
-  if (s === null) return 0;
+  if (s === null) return -1;
   let cost = s.copy;
   for (const line of s.lines) cost += sim.touchLine(c, line, r.write);
   return cost;
