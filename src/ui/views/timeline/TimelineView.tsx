@@ -15,6 +15,7 @@ import { recordDrawn } from './drawnRecord';
 import { timelineKey } from './timelineKeys';
 import {
   AXIS,
+  fittedEnd,
   GUTTER,
   layoutRows,
   pickAt,
@@ -36,6 +37,7 @@ export function TimelineView() {
   const timeline = useAppStore((s) => s.timeline);
   const log = useAppStore((s) => s.log);
   const version = useAppStore((s) => s.logVersion);
+  const running = useAppStore((s) => s.running);
   const cursorT = useAppStore((s) =>
     s.cursor > 0 && s.cursor <= s.log.length ? s.log.timeAt(s.cursor - 1) : null,
   );
@@ -60,7 +62,9 @@ export function TimelineView() {
   const end = Math.max(1, timeline?.end ?? 1);
   const maxScroll = Math.max(0, (rows?.height ?? 0) + AXIS - size.height);
   const clampY = (y: number) => Math.max(0, Math.min(maxScroll, y));
-  const range = view ?? { t0: 0, t1: end * 1.02 };
+  // Fitted while running, the right edge grows in steps (fittedEnd), so the past keeps its
+  // pixels and a frame adds only the new spans (drawTimeline); paused, it fits the run.
+  const range = view ?? { t0: 0, t1: fittedEnd(end, running) };
   const shown: View = { t0: range.t0, t1: range.t1, scrollY: clampY(scrollY) };
   const selectedRow: Row | null =
     rows && timeline && selectedThread !== null ? threadRow(rows, timeline, selectedThread) : null;
@@ -90,7 +94,6 @@ export function TimelineView() {
     }
   }
 
-  const running = useAppStore((s) => s.running);
   const lastDraw = useRef(0);
   // What the last frame drew from: a hover re-renders the tooltip, not the canvas.
   const drawnFrom = useRef<unknown[]>([]);

@@ -77,11 +77,77 @@ export function readPalette(el: Element): Palette {
 type RectSink = (mode: number, x: number, y: number, w: number, h: number) => void;
 
 /**
+ * A row's column cover from its closed spans (those followed by another), kept from frame to
+ * frame while the view stays put: a running machine then adds only its new spans each frame,
+ * not every span in view again (perf-limits.md §3).
+ */
+interface RowCover {
+  t0: number;
+  t1: number;
+  cols: number;
+  modes: number;
+  /** Cover of spans [first, next) of the row. */
+  cover: Float32Array;
+  next: number;
+}
+
+const covers = new WeakMap<Spans, RowCover>();
+
+/** Add spans [from, to) (up to the first starting past the view) to `cover`; returns the next. */
+function accumulate(
+  cover: Float32Array,
+  modes: number,
+  cols: number,
+  s: Spans,
+  view: View,
+  width: number,
+  end: number,
+  from: number,
+  to: number,
+): number {
+  let i = from;
+  for (; i < to && s.start[i]! <= view.t1; i++) {
+    const mode = s.mode[i]!;
+    if (mode === OFF) continue;
+    const x0 = Math.max(0, xOf(view, width, s.start[i]!) - GUTTER);
+    const x1 = Math.min(cols, xOf(view, width, s.start[i + 1] ?? end) - GUTTER);
+    for (let c = Math.floor(x0); c < x1 && c < cols; c++) {
+      cover[c * modes + mode]! += Math.min(x1, c + 1) - Math.max(x0, c);
+    }
+  }
+  return i;
+}
+
+/** The cover of a row's closed spans in this view, brought up to date. */
+function closedCover(s: Spans, view: View, width: number, modes: number, cols: number): RowCover {
+  let rc = covers.get(s);
+  const n = s.start.length;
+  if (
+    rc === undefined ||
+    rc.t0 !== view.t0 ||
+    rc.t1 !== view.t1 ||
+    rc.cols !== cols ||
+    rc.modes !== modes ||
+    rc.next > n
+  ) {
+    const cover =
+      rc && rc.cover.length === cols * modes ? rc.cover : new Float32Array(cols * modes);
+    cover.fill(0);
+    rc = { t0: view.t0, t1: view.t1, cols, modes, cover, next: Math.max(0, spanAt(s, view.t0)) };
+    covers.set(s, rc);
+  }
+  // The last span is still open (it ends at the run's end, and may yet change): never kept.
+  rc.next = accumulate(rc.cover, modes, cols, s, view, width, 0, rc.next, n - 1);
+  return rc;
+}
+
+/**
  * Give a row's spans to `sink` as rectangles (x, y, w, h) of one mode each. Zoomed out, many spans
  * share a pixel column: each column shows the mix of modes in it, stacked bottom to top in
  * MODES order with heights by share of the column (any mode present gets at least a pixel, so a
  * short spin is never hidden), as Perfetto keeps short slices visible. Runs of equal columns
  * become one rectangle; a row costs at most one per column and mode whatever the log's length.
+ * With `reuse`, the closed spans' cover is kept for the next frame (drawTimeline's rows).
  */
 function addSpans(
   sink: RectSink,
@@ -93,18 +159,19 @@ function addSpans(
   end: number,
   y: number,
   h: number,
+  reuse = false,
 ) {
   const cols = Math.max(0, Math.ceil(width - GUTTER));
-  cover.fill(0, 0, cols * modes);
-  for (let i = Math.max(0, spanAt(s, view.t0)); i < s.start.length && s.start[i]! <= view.t1; i++) {
-    const mode = s.mode[i]!;
-    if (mode === OFF) continue;
-    const x0 = Math.max(0, xOf(view, width, s.start[i]!) - GUTTER);
-    const x1 = Math.min(cols, xOf(view, width, s.start[i + 1] ?? end) - GUTTER);
-    for (let c = Math.floor(x0); c < x1 && c < cols; c++) {
-      cover[c * modes + mode]! += Math.min(x1, c + 1) - Math.max(x0, c);
-    }
+  let from: number;
+  if (reuse) {
+    const rc = closedCover(s, view, width, modes, cols);
+    cover.set(rc.cover);
+    from = rc.next;
+  } else {
+    cover.fill(0, 0, cols * modes);
+    from = Math.max(0, spanAt(s, view.t0));
   }
+  accumulate(cover, modes, cols, s, view, width, end, from, s.start.length);
   // Pixel heights per mode of the run of columns so far, and of the column at hand.
   const run = new Int32Array(modes);
   const col = new Int32Array(modes);
@@ -248,7 +315,8 @@ export function drawTimeline(
     ctx.fillStyle = r === selected ? pal.cursor : pal.text;
     ctx.fillText(r.label.length > 16 ? `${r.label.slice(0, 15)}…` : r.label, 8, y + r.h / 2);
     const s = r.kind === 'core' ? tl.cores[r.index] : tl.threads[r.index];
-    if (s && !same) addSpans(fill, pal.fills.length, cover, s, view, width, end, y + 2, r.h - 4);
+    if (s && !same)
+      addSpans(fill, pal.fills.length, cover, s, view, width, end, y + 2, r.h - 4, true);
   }
   raster.put(ctx);
   // Slowpath exits: a mark on the core's track.
@@ -305,15 +373,24 @@ export function drawTimeline(
   drawCursor(ctx, view, size, cursorT, pal);
 }
 
-/** The rectangles one row's columns become in a view (what drawTimeline fills for it). */
-export function rowRects(tl: TimelineModel, row: Row, view: View, width: number): DrawnRect[] {
+/**
+ * The rectangles one row's columns become in a view (what drawTimeline fills for it); `reuse`
+ * keeps and extends the row's cover from the last call, as drawTimeline does frame to frame.
+ */
+export function rowRects(
+  tl: Pick<TimelineModel, 'cores' | 'threads' | 'end'>,
+  row: Row,
+  view: View,
+  width: number,
+  reuse = false,
+): DrawnRect[] {
   const s = row.kind === 'core' ? tl.cores[row.index] : tl.threads[row.index];
   const out: DrawnRect[] = [];
   if (s === undefined) return out;
   const h = row.h - 4;
   const sink: RectSink = (m, x, _y, w, hh) => out.push({ mode: MODES[m]!, x, w, share: hh / h });
   const cover = new Float32Array(Math.ceil(width) * MODES.length);
-  addSpans(sink, MODES.length, cover, s, view, width, Math.max(tl.end, view.t0), 0, h);
+  addSpans(sink, MODES.length, cover, s, view, width, Math.max(tl.end, view.t0), 0, h, reuse);
   return out;
 }
 

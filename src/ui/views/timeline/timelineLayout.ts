@@ -48,6 +48,22 @@ export function layoutRows(tl: TimelineModel): Rows {
   return { rows, coreHeader, threadHeader, height: y };
 }
 
+/** Round steps the fitted view's right edge takes while a run grows (per power of ten). */
+const FIT_STEPS = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The right edge of the fitted view of a run that ends at `end`: a little past the end, and
+ * while running rounded up to the next of FIT_STEPS, so it moves a few times per tenfold growth
+ * rather than every frame.
+ */
+export function fittedEnd(end: number, running: boolean): number {
+  const t = end * 1.02;
+  if (!running || t <= 0) return t;
+  const unit = 10 ** Math.floor(Math.log10(t));
+  const step = FIT_STEPS.find((s) => s * unit >= t) ?? 10;
+  return step * unit;
+}
+
 export function xOf(view: View, width: number, t: number): number {
   return GUTTER + ((t - view.t0) / Math.max(1e-9, view.t1 - view.t0)) * (width - GUTTER);
 }
