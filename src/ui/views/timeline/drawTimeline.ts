@@ -247,6 +247,22 @@ export function columnHeights(
   }
 }
 
+const FONT = '11px system-ui, sans-serif';
+/** The canvas size each context last had its text style set at (resizing resets the state). */
+const styled = new WeakMap<CanvasRenderingContext2D, string>();
+
+/**
+ * Set the labels' font once per canvas size, not every frame: the font setter parses and
+ * resolves the font each time, a millisecond or more per frame on a slow machine.
+ */
+function setTextStyle(ctx: CanvasRenderingContext2D): void {
+  const key = `${ctx.canvas.width}x${ctx.canvas.height}`;
+  if (styled.get(ctx) === key && ctx.textBaseline === 'middle') return;
+  ctx.font = FONT;
+  ctx.textBaseline = 'middle';
+  styled.set(ctx, key);
+}
+
 export function drawTimeline(
   ctx: CanvasRenderingContext2D,
   tl: TimelineModel,
@@ -261,8 +277,7 @@ export function drawTimeline(
   const { width, height } = size;
   ctx.fillStyle = pal.bg;
   ctx.fillRect(0, 0, width, height);
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textBaseline = 'middle';
+  setTextStyle(ctx);
   const end = Math.max(tl.end, view.t0);
   // Time axis with grid lines.
   const tk = ticks(view.t0, view.t1, Math.max(2, Math.floor((width - GUTTER) / 110)));
