@@ -95,6 +95,8 @@ export function TimelineView() {
   }
 
   const lastDraw = useRef(0);
+  /** A deferred redraw's time came: the next effect draws. */
+  const due = useRef(false);
   // What the last frame drew from: a hover re-renders the tooltip, not the canvas.
   const drawnFrom = useRef<unknown[]>([]);
   // Bumped by the deferred redraw: a state change re-renders, and the effect below draws.
@@ -113,13 +115,18 @@ export function TimelineView() {
     ];
     from.push(cursorT, selectedRow?.index ?? -1, timeline.count, rows.rows.length);
     if (from.every((v, i) => v === drawnFrom.current[i])) return;
-    // While running, redraw at most DRAW_MS apart (the latest state wins); stepping and
-    // zooming redraw at once.
-    const wait = running ? lastDraw.current + DRAW_MS - performance.now() : 0;
-    if (wait > 0) {
-      const t = setTimeout(() => setRedraw((n) => n + 1), wait);
+    // While running, redraw at most DRAW_MS apart (the latest state wins), in a task of its
+    // own rather than in the commit of the store's update, so neither makes a long frame;
+    // stepping and zooming redraw at once.
+    if (running && !due.current) {
+      const wait = Math.max(0, lastDraw.current + DRAW_MS - performance.now());
+      const t = setTimeout(() => {
+        due.current = true;
+        setRedraw((n) => n + 1);
+      }, wait);
       return () => clearTimeout(t);
     }
+    due.current = false;
     lastDraw.current = performance.now();
     drawnFrom.current = from;
     const dpr = window.devicePixelRatio || 1;
