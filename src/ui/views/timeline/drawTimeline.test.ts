@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Spans } from '../../../projection/timeline';
-import { columnHeights, rowRects } from './drawTimeline';
+import { rowRects } from './drawTimeline';
+import { columnHeights } from './spanColumns';
 import type { Row, View } from './timelineLayout';
 
 const heights = (cover: number[], h: number) => {
