@@ -7,7 +7,13 @@ import type { EditorMarker } from '../../playground/markers';
 import { exposeMarkers, toEditorMarkers, toMarkerData } from './editorMarkers';
 import { exposeEditorText, hideEditorText } from './editorTestHook';
 import { useDocumentTheme } from '../../components/useDocumentTheme';
-import { APP_LIGHT_THEME, APP_THEME, getMonaco, RUNTIME_OWNER } from './monacoSetup';
+import {
+  APP_LIGHT_THEME,
+  APP_THEME,
+  getMonaco,
+  RUNTIME_OWNER,
+  typeScriptChecked,
+} from './monacoSetup';
 import { SCENARIO_MODEL_PATH } from './scenarioLib';
 
 export interface EditorPaneProps {
@@ -146,6 +152,7 @@ export default function EditorPane(props: EditorPaneProps) {
     exposeEditorText(
       () => model.getValue(),
       () => editor.focus(),
+      () => typeScriptChecked(model),
     );
     return () => {
       hideEditorText();

@@ -5,6 +5,8 @@ export interface EditorTestHook {
   getValue(): string;
   /** Put the keyboard focus in the editor, as a click on its text would. */
   focus(): void;
+  /** Resolves once the editor's TypeScript worker has checked the text as it is now. */
+  checked(): Promise<void>;
 }
 
 declare global {
@@ -13,8 +15,12 @@ declare global {
   }
 }
 
-export function exposeEditorText(getValue: () => string, focus: () => void): void {
-  window.__ipcscopeEditor = { getValue, focus };
+export function exposeEditorText(
+  getValue: () => string,
+  focus: () => void,
+  checked: () => Promise<void>,
+): void {
+  window.__ipcscopeEditor = { getValue, focus, checked };
 }
 
 export function hideEditorText(): void {

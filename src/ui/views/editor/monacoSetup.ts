@@ -6,6 +6,7 @@ import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
 import {
+  getTypeScriptWorker,
   typescriptDefaults,
   type CompilerOptions,
 } from 'monaco-editor/languages/features/typescript/register';
@@ -64,4 +65,11 @@ let configured: typeof monaco | null = null;
 export function getMonaco(): typeof monaco {
   configured ??= configure();
   return configured;
+}
+
+/** Resolves once the TypeScript worker has checked `model` as it is now (its diagnostics). */
+export async function typeScriptChecked(model: monaco.editor.ITextModel): Promise<void> {
+  const workerFor = await getTypeScriptWorker();
+  const worker = await workerFor(model.uri);
+  await worker.getSemanticDiagnostics(model.uri.toString());
 }
