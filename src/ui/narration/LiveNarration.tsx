@@ -6,8 +6,9 @@ import { useNarration } from './useNarration';
 
 export function LiveNarration() {
   const running = useAppStore((s) => s.running);
-  // Nothing while running (not even computed): the region changes only when the cursor rests.
-  const { current } = useNarration(!running);
+  // Nothing while running (not even computed): the region changes only when the cursor rests,
+  // a moment after the views (deferred).
+  const { current } = useNarration(!running, true);
   const said = current?.text ?? '';
   return (
     <div className="sr-only" role="status" aria-live="polite" data-testid="live-narration">
