@@ -1,6 +1,7 @@
 // One endpoint or notification: its state, its queue in order (with each sender's badge), what
 // it has carried, and for a notification its word and bound thread.
-import { memo } from 'react';
+import { memo, useRef, type Ref } from 'react';
+import { useInView } from '../../components/useInView';
 import type { EndpointView, NotificationView } from '../../../projection/types';
 import { fmtHex, fmtInt } from '../../format';
 import type { QueueEntry } from './selectEndpoints';
@@ -14,13 +15,24 @@ export interface EndpointCardProps {
   justChanged: boolean;
   selectedThread: string | null;
   onSelectThread: (name: string) => void;
+  /** A run is streaming: a card out of view keeps what it showed until it scrolls into view. */
+  live: boolean;
 }
 
 export const EndpointCard = memo(function EndpointCard(p: EndpointCardProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const inView = useInView(ref);
+  const shown = useRef(p);
+  if (!p.live || inView) shown.current = p;
+  return <CardBody {...shown.current} cardRef={ref} />;
+});
+
+const CardBody = memo(function CardBody(p: EndpointCardProps & { cardRef: Ref<HTMLDivElement> }) {
   const v = p.view;
   const n = 'word' in v ? v : null;
   return (
     <div
+      ref={p.cardRef}
       className={`ep-card state-${v.state}${p.justChanged ? ' changed' : ''}`}
       data-testid={p.kind}
       data-name={v.name}

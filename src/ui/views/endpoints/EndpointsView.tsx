@@ -36,6 +36,7 @@ export function EndpointsView() {
   const log = useAppStore((s) => s.log);
   const cursor = useRunThrottled((s) => s.cursor);
   const selectedThread = useAppStore((s) => s.selectedThread);
+  const running = useAppStore((s) => s.running);
   const { selectThread } = useActions();
   const cards = useMemo(() => {
     if (p === null || desc === null) return [];
@@ -80,6 +81,7 @@ export function EndpointsView() {
             justChanged={c.v.changedAt !== null && c.v.changedAt === cursor - 1}
             selectedThread={selectedThread}
             onSelectThread={selectThread}
+            live={running}
           />
         ))}
       </div>
