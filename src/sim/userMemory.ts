@@ -26,9 +26,11 @@ export interface TouchRequest {
 }
 
 /** The range's lines, or null for an offset or size that is not a whole number >= 0. */
+/** A byte offset or count a touch can take: a whole number >= 0. */
+const wholeBytes = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
+
 function span(sim: CoreContext, region: string, offset: number, size: number): Span | null {
-  if (!Number.isSafeInteger(offset) || offset < 0) return null;
-  if (!Number.isSafeInteger(size) || size < 0) return null;
+  if (!wholeBytes(offset) || !wholeBytes(size)) return null;
   const lineSize = sim.profile.lineSize;
   const bytes = Math.max(1, size);
   const first = Math.floor(offset / lineSize);
@@ -58,8 +60,7 @@ function lookup(sim: CoreContext, r: TouchRequest): Span | null {
 
 /** What is wrong with a touch's range, for the program's error message. */
 export function touchProblem(r: TouchRequest): string {
-  const bad = (v: number) => !Number.isSafeInteger(v) || v < 0;
-  const what = bad(r.offset) ? `offset ${r.offset}` : `bytes ${r.bytes}`;
+  const what = wholeBytes(r.offset) ? `bytes ${r.bytes}` : `offset ${r.offset}`;
   return `sys.touch('${r.region}'): ${what} is not a whole number of bytes >= 0`;
 }
 

@@ -2,10 +2,7 @@
 // at. Runs the engine in time slices, steps exactly by event, kernel entry or message, seeks
 // anywhere in the log, stops at breakpoints, and posts events at most once per slice.
 import type { StepUnit } from '../projection/breakpoints';
-import { diffProjection, type ProjectionDelta } from '../projection/projectionDelta';
 import { deadlockDetail } from '../projection/deadlock';
-import { deltaBuffers } from '../projection/timelineDelta';
-import type { Projection } from '../projection/types';
 import type { FromWorker, Reply, Request, StopReason, ToWorker } from '../protocol/messages';
 import { PROTOCOL_VERSION } from '../protocol/messages';
 import type { ConfigOverrides } from '../sim/config';
@@ -15,6 +12,7 @@ import type { BreakpointProblem, LogpointSpec } from '../debugger/protocol';
 import { DebugController } from './debug/debugController';
 import { describeScenarios } from './describeScenarios';
 import { Pacer } from './pacer';
+import { PageFeed } from './pageFeed';
 import { RunLog } from './runLog';
 import { stepTarget } from './stepTarget';
 import { exportRunFile } from './exportRun';
@@ -30,19 +28,6 @@ export interface SessionHost {
 }
 
 const SLICE_MS = 12;
-/**
- * While running, what the page has not seen goes out at most this often: the page shows a
- * running machine at most this often anyway (RUNNING_PUBLISH_MS), and each post costs a
- * projection diff here and a deserialization there whatever its size.
- */
-const POST_MS = 40;
-const MAX_UNACKED = 4;
-/**
- * While the page is behind (MAX_UNACKED batches not yet applied), the run goes on and the events
- * wait for the next post: a busy page then gets fewer, bigger batches instead of stalling the
- * engine. Past this many unposted events the run waits for the page (a hidden tab, say).
- */
-const MAX_UNPOSTED = 500_000;
 /** Replaying logged events costs little; bound a slice so the page can fold it in a frame. */
 const REPLAY_PER_SLICE = 60_000;
 
@@ -56,14 +41,9 @@ export class SimSession {
   /** Breakpoints of every kind, scanned over the log (src/worker/debug). */
   private readonly debug = new DebugController(null);
   private readonly commands = new DebugCommands(this.access());
-  private sentEvents = 0;
-  private sentStrings = 0;
-  private batchId = 0;
-  private unacked = 0;
+  /** What the page has been sent. */
+  private readonly feed = new PageFeed();
   private sliceQueued = false;
-  private lastPost = -Infinity;
-  /** The projection the page has (the last snapshot, plus the deltas since). */
-  private sentProjection: Projection | null = null;
 
   constructor(private readonly host: SessionHost) {}
 
@@ -148,7 +128,7 @@ export class SimSession {
         this.pacer.setSpeed(m.eventsPerSecond);
         return;
       case 'ack':
-        this.unacked = Math.max(0, this.unacked - 1);
+        this.feed.ack();
         if (this.running) this.queueSlice(0);
         return;
       case 'ping':
@@ -194,10 +174,7 @@ export class SimSession {
     if (this.running && this.run !== null) this.stopped(seq, 'paused');
     this.running = false;
     this.run = run;
-    this.sentProjection = null;
-    this.sentEvents = 0;
-    this.sentStrings = 0;
-    this.unacked = 0;
+    this.feed.reset();
     this.debug.attach(run);
     if (cursor > run.length) this.produce(cursor);
     this.cursor = Math.min(cursor, run.length);
@@ -264,8 +241,7 @@ export class SimSession {
   private slice(): void {
     if (!this.running || this.run === null) return;
     const r = this.run;
-    const behind = this.unacked >= MAX_UNACKED;
-    if (behind && r.log.length - this.sentEvents >= MAX_UNPOSTED) return;
+    if (this.feed.mustWait(r)) return;
     const now = this.host.now();
     const budget = this.pacer.budget(now);
     const deadline = now + SLICE_MS;
@@ -299,51 +275,15 @@ export class SimSession {
       return;
     }
     this.commands.postNewHits(0);
-    if (
-      !behind &&
-      (moved > 0 || this.sentEvents < r.log.length) &&
-      now - this.lastPost >= POST_MS
-    ) {
-      this.lastPost = now;
-      this.sendEvents(0, true);
-    }
+    if (this.feed.due(r, moved, now)) this.sendEvents(0, true);
     this.queueSlice(this.pacer.pause);
   }
 
-  /**
-   * Post the events the page has not seen, the timeline's new part, and (`withDelta`, while
-   * running) what changed in the projection at the cursor since the last one posted. Pauses,
-   * steps and seeks follow this with a whole snapshot instead.
-   */
+  /** Post what the page has not seen (feed.events); `withDelta` while running. */
   private sendEvents(seq: number, withDelta = false): void {
-    const r = this.run;
-    if (r === null) return;
-    let delta: ProjectionDelta | null = null;
-    if (withDelta && this.sentProjection !== null) {
-      const p = r.projectionAt(this.cursor);
-      delta = diffProjection(this.sentProjection, p);
-      this.sentProjection = p;
-    }
-    const batch = r.log.slice(this.sentEvents, r.log.length, this.sentStrings);
-    this.sentEvents = r.log.length;
-    this.sentStrings = r.log.strings.length;
-    this.unacked++;
-    const timeline = r.timeline.takeDelta();
-    this.reply(
-      seq,
-      {
-        type: 'events',
-        batchId: ++this.batchId,
-        batch,
-        cursor: this.cursor,
-        total: r.log.length,
-        running: this.running,
-        now: r.sim.now,
-        timeline,
-        delta,
-      },
-      [batch.words.buffer, ...deltaBuffers(timeline)],
-    );
+    if (this.run === null) return;
+    const { reply, transfer } = this.feed.events(this.run, this.cursor, this.running, withDelta);
+    this.reply(seq, reply, transfer);
   }
 
   private pause(seq: number, reason: StopReason): void {
@@ -394,13 +334,7 @@ export class SimSession {
   private snapshot(seq: number): void {
     const r = this.run;
     if (r === null) return;
-    this.sentProjection = r.projectionAt(this.cursor);
-    this.reply(seq, {
-      type: 'snapshot',
-      index: this.cursor,
-      total: r.log.length,
-      projection: this.sentProjection,
-    });
+    this.reply(seq, this.feed.snapshot(r, this.cursor));
     this.commands.postNewHits(seq);
     if (this.debug.hasSemantic) this.postDebugState(seq, []);
   }

@@ -137,8 +137,9 @@ export class CacheLineDirectory {
       }
       l.owner = core;
     } else {
-      if (l.owner === core || l.owner < 0 || (l.shared > 0 && l.sharers.includes(core))) {
-        if (l.owner < 0 && !(l.shared > 0 && l.sharers.includes(core))) {
+      const held = l.shared > 0 && l.sharers.includes(core);
+      if (l.owner === core || l.owner < 0 || held) {
+        if (l.owner < 0 && !held) {
           l.sharers.push(core);
           l.shared++;
         }
