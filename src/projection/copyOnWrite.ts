@@ -2,28 +2,53 @@
 // change to an object after publishing copies it (and its container), so a snapshot costs
 // nothing and consecutive snapshots share everything that did not change. React sees new
 // references exactly where something changed.
+//
+// What has been copied since the last snapshot is kept per section, by key: the fold touches a
+// few entities thousands of times between snapshots, and finding the copy is then one lookup in
+// a small map instead of a lookup in the section (often hundreds of keys, in dictionary mode)
+// and a test of whether that object was copied.
 import type { Projection } from './types';
 
 type RecordSection = 'threads' | 'endpoints' | 'notifications' | 'lines' | 'schedContexts';
 type ArraySection = 'cores' | 'locks' | 'fileOps' | 'faults';
-type Element<K extends RecordSection | ArraySection> =
+type Section = RecordSection | ArraySection;
+type Element<K extends Section> =
   Projection[K] extends Record<string, infer V> ? V : Projection[K] extends (infer V)[] ? V : never;
+type StatsRecord = 'byName' | 'slowpathReasons' | 'ipcSlowpathReasons';
+type Plain = 'namespaces' | 'ports';
+type Copied = Section | StatsRecord | Plain | 'stats';
+
+const SECTIONS: readonly Section[] = [
+  'threads',
+  'endpoints',
+  'notifications',
+  'lines',
+  'schedContexts',
+  'cores',
+  'locks',
+  'fileOps',
+  'faults',
+];
 
 export class CopyOnWrite {
   protected p: Projection;
-  private readonly fresh = new Set<object>();
+  /** The elements copied since the last snapshot, per section: these are written in place. */
+  private readonly owned = new Map<Section, Map<string | number, object>>(
+    SECTIONS.map((s) => [s, new Map()]),
+  );
+  /** Containers copied since the last snapshot (sections, stats and its records, plain ones). */
+  private readonly copied = new Set<Copied>();
 
   constructor(base: Projection) {
     this.p = { ...base };
-    this.fresh.add(this.p);
   }
 
-  /** The state so far, frozen: later changes copy what they touch. Cost: O(1). */
+  /** The state so far, frozen: later changes copy what they touch. Cost: O(what changed). */
   snapshot(): Projection {
     const out = this.p;
-    this.fresh.clear();
+    for (const m of this.owned.values()) m.clear();
+    this.copied.clear();
     this.p = { ...out };
-    this.fresh.add(this.p);
     return out;
   }
 
@@ -32,40 +57,32 @@ export class CopyOnWrite {
     return this.p;
   }
 
-  private own<T extends object>(o: T): T {
-    if (this.fresh.has(o)) return o;
-    const c = (Array.isArray(o) ? o.slice() : { ...o }) as T;
-    this.fresh.add(c);
-    return c;
-  }
-
-  protected section<K extends RecordSection | ArraySection>(k: K): Projection[K] {
+  protected section<K extends Section>(k: K): Projection[K] {
     const s = this.p[k];
-    if (this.fresh.has(s)) return s;
-    const c = this.own(s);
-    this.p[k] = c;
-    return c;
+    if (this.copied.has(k)) return s;
+    this.copied.add(k);
+    return (this.p[k] = copy(s));
   }
 
   /** A writable element of a section, or undefined when there is none under `key`. */
-  protected entity<K extends RecordSection | ArraySection>(
-    k: K,
-    key: string | number,
-  ): Element<K> | undefined {
+  protected entity<K extends Section>(k: K, key: string | number): Element<K> | undefined {
+    const mine = this.owned.get(k)!;
+    const hit = mine.get(key);
+    if (hit !== undefined) return hit as Element<K>;
     const cur = (this.p[k] as unknown as Record<string | number, object | undefined>)[key];
     if (cur === undefined) return undefined;
-    if (this.fresh.has(cur)) return cur as Element<K>;
     const sec = this.section(k) as unknown as Record<string | number, object>;
-    const c = this.own(cur);
+    const c = copy(cur);
     sec[key] = c;
+    mine.set(key, c);
     return c as Element<K>;
   }
 
   /** Put a new element into a record section. */
   protected put<K extends RecordSection>(k: K, key: string, v: Element<K>): Element<K> {
     const sec = this.section(k) as unknown as Record<string, object>;
-    this.fresh.add(v as object);
     sec[key] = v as object;
+    this.owned.get(k)!.set(key, v as object);
     return v;
   }
 
@@ -77,24 +94,27 @@ export class CopyOnWrite {
   }
 
   protected stats(): Projection['stats'] {
-    const s = this.p.stats;
-    if (this.fresh.has(s)) return s;
-    return (this.p.stats = this.own(s));
+    if (this.copied.has('stats')) return this.p.stats;
+    this.copied.add('stats');
+    return (this.p.stats = copy(this.p.stats));
   }
 
   /** A writable nested record of the stats (byName, slowpathReasons, ipcSlowpathReasons). */
-  protected statsRecord(
-    k: 'byName' | 'slowpathReasons' | 'ipcSlowpathReasons',
-  ): Record<string, number> {
+  protected statsRecord(k: StatsRecord): Record<string, number> {
     const s = this.stats();
-    if (this.fresh.has(s[k])) return s[k];
-    return (s[k] = this.own(s[k]));
+    if (this.copied.has(k)) return s[k];
+    this.copied.add(k);
+    return (s[k] = copy(s[k]));
   }
 
   /** A writable plain record section (namespaces, ports). */
-  protected plain<K extends 'namespaces' | 'ports'>(k: K): Projection[K] {
-    const s = this.p[k];
-    if (this.fresh.has(s)) return s;
-    return (this.p[k] = this.own(s));
+  protected plain<K extends Plain>(k: K): Projection[K] {
+    if (this.copied.has(k)) return this.p[k];
+    this.copied.add(k);
+    return (this.p[k] = copy(this.p[k]));
   }
+}
+
+function copy<T extends object>(o: T): T {
+  return (Array.isArray(o) ? o.slice() : { ...o }) as T;
 }

@@ -123,6 +123,26 @@ describe('ProjectionWriter', () => {
     expect(early.index).toBe(100);
   });
 
+  it('consecutive snapshots share every thread and endpoint the events between did not touch', () => {
+    const { log, description } = runFixture(PASSIVE);
+    const w = new ProjectionWriter(createProjection(description));
+    w.applyAll(log.slice(0, 100));
+    const a = w.snapshot();
+    const between = log.slice(100, 104);
+    w.applyAll(between);
+    const b = w.snapshot();
+    const named = new Set(between.flatMap((e) => Object.values(e).map(String)));
+    for (const [name, t] of Object.entries(b.threads)) {
+      if (!named.has(name)) expect(t).toBe(a.threads[name]);
+    }
+    for (const [name, ep] of Object.entries(b.endpoints)) {
+      if (!named.has(name)) expect(ep).toBe(a.endpoints[name]);
+    }
+    // Written once in place after the first copy: a later snapshot sees every change.
+    w.applyAll(log.slice(104));
+    expect(w.snapshot().index).toBe(log.length);
+  });
+
   it('folding forward to j and re-folding to i from the start gives the state first seen at i', () => {
     const { log, description } = runFixture(PASSIVE);
     const base = createProjection(description);

@@ -70,6 +70,10 @@ export class TimelineModel {
   private readonly idle: Set<string>;
   private readonly lastThread: number[];
   private readonly lastMode: number[];
+  /** The thread name and mode last marked on each core: most events change neither, and
+   * comparing the two strings is cheaper than looking the thread up. */
+  private readonly lastThreadName: (string | null)[];
+  private readonly lastModeName: (CoreMode | null)[];
   /** What the last delta covered (worker side). */
   private sent = { names: 0, cores: [] as number[], threads: [] as number[], points: [0, 0, 0, 0] };
 
@@ -79,6 +83,8 @@ export class TimelineModel {
     this.cores = desc.cores.map(() => emptySpans());
     this.lastThread = desc.cores.map(() => -2);
     this.lastMode = desc.cores.map(() => -2);
+    this.lastThreadName = desc.cores.map(() => null);
+    this.lastModeName = desc.cores.map(() => null);
     for (const c of desc.cores) this.mark(c.id, c.idleThread, 'idle', 0, 0);
     // Both sides build this much from the description alone.
     this.sent.names = this.threadNames.length;
@@ -139,6 +145,9 @@ export class TimelineModel {
     t: number,
     index: number,
   ): void {
+    if (threadName === this.lastThreadName[core] && modeName === this.lastModeName[core]) return;
+    this.lastThreadName[core] = threadName;
+    this.lastModeName[core] = modeName;
     const th = this.thread(threadName);
     const mode = MODES.indexOf(modeName);
     const prevThread = this.lastThread[core]!;

@@ -7,7 +7,7 @@
 export const LOG_CAP = 10_000_000;
 /** Projection checkpoint spacing: a seek folds at most this many events (about 3 ms median in
  * the UI bench's run, against 7 ms at 16,384; each checkpoint shares what did not change). */
-export const CHECKPOINT_EVERY = 4_096;
+export const CHECKPOINT_EVERY = 8_192;
 /** A step by entry or message gives up after producing this many events. */
 export const STEP_SEARCH_LIMIT = 500_000;
 /** Simulated cycles after which a run ends (DESIGN.md "The command line": --max-cycles). */
