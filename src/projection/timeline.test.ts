@@ -83,4 +83,39 @@ describe('TimelineModel', () => {
     page.applyDelta(worker.takeDelta());
     expect({ ...page, sent: null }).toEqual({ ...worker, sent: null });
   });
+
+  it('a worker model that forgets what it sent feeds the page the same timeline as one that keeps it', () => {
+    const { log, description } = runFixture(MIXED);
+    const keeping = new TimelineModel(description);
+    const forgetting = new TimelineModel(description, { forgetSent: true });
+    const pageA = new TimelineModel(description);
+    const pageB = new TimelineModel(description);
+    const w = new ProjectionWriter(createProjection(description));
+    let longest = 0;
+    log.forEach((e, i) => {
+      w.apply(e);
+      keeping.add(e, w.current.cores[e.core]);
+      forgetting.add(e, w.current.cores[e.core]);
+      if (i % 5 === 0) {
+        pageA.applyDelta(structuredClone(keeping.takeDelta()));
+        pageB.applyDelta(structuredClone(forgetting.takeDelta()));
+      }
+      longest = Math.max(
+        longest,
+        forgetting.messages.t.length,
+        ...forgetting.cores.map((c) => c.start.length),
+      );
+    });
+    pageA.applyDelta(keeping.takeDelta());
+    pageB.applyDelta(forgetting.takeDelta());
+    expect(pageB.cores).toEqual(pageA.cores);
+    expect(pageB.threads).toEqual(pageA.threads);
+    expect(pageB.messages).toEqual(pageA.messages);
+    expect(pageB.migrations).toEqual(pageA.migrations);
+    expect(pageB.slowpaths).toEqual(pageA.slowpaths);
+    expect(pageB.console).toEqual(pageA.console);
+    expect(pageA.messages.t.length).toBeGreaterThan(20);
+    // What the forgetting model holds stays as short as what one delta carries.
+    expect(longest).toBeLessThan(pageA.messages.t.length);
+  });
 });

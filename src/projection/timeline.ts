@@ -77,7 +77,24 @@ export class TimelineModel {
   /** What the last delta covered (worker side). */
   private sent = { names: 0, cores: [] as number[], threads: [] as number[], points: [0, 0, 0, 0] };
 
-  constructor(desc: MachineDescription) {
+  /**
+   * Spans and points dropped after they were sent (`forgetSent`), per array: the worker keeps
+   * only what the page has not had yet, so its arrays stay short however long the run.
+   */
+  private readonly dropped = {
+    cores: [] as number[],
+    threads: [] as number[],
+    points: [0, 0, 0, 0],
+  };
+
+  /**
+   * `forgetSent`: the worker's model, which needs nothing it has sent again (the page keeps the
+   * whole timeline; a new run starts a new model).
+   */
+  constructor(
+    desc: MachineDescription,
+    private readonly opts: { forgetSent?: boolean } = {},
+  ) {
     this.idle = new Set(desc.cores.map((c) => c.idleThread));
     for (const t of desc.threads) this.thread(t.name);
     this.cores = desc.cores.map(() => emptySpans());
@@ -162,22 +179,29 @@ export class TimelineModel {
   /** Everything added since the last delta (worker side). */
   takeDelta(): TimelineDelta {
     const s = this.sent;
+    const dr = this.dropped;
     const points = [this.messages, this.slowpaths, this.console, this.migrations];
     const d: TimelineDelta = {
       count: this.count,
       end: this.end,
       nameBase: s.names,
       names: this.threadNames.slice(s.names),
-      cores: this.cores.map((sp, i) => spansTail(sp, s.cores[i] ?? 0)),
-      threads: this.threads.map((sp, i) => spansTail(sp, s.threads[i] ?? 0)),
-      points: points.map((p, i) => pointsTail(p, s.points[i] ?? 0)),
+      cores: this.cores.map((sp, i) => spansTail(sp, s.cores[i] ?? 0, dr.cores[i] ?? 0)),
+      threads: this.threads.map((sp, i) => spansTail(sp, s.threads[i] ?? 0, dr.threads[i] ?? 0)),
+      points: points.map((p, i) => pointsTail(p, s.points[i] ?? 0, dr.points[i] ?? 0)),
     };
     this.sent = {
       names: this.threadNames.length,
-      cores: this.cores.map((sp) => sp.start.length),
-      threads: this.threads.map((sp) => sp.start.length),
-      points: points.map((p) => p.t.length),
+      cores: this.cores.map((sp, i) => sp.start.length + (dr.cores[i] ?? 0)),
+      threads: this.threads.map((sp, i) => sp.start.length + (dr.threads[i] ?? 0)),
+      points: points.map((p, i) => p.t.length + (dr.points[i] ?? 0)),
     };
+    if (this.opts.forgetSent === true) {
+      // A track's last span can still change and is sent again: keep it; points never change.
+      this.cores.forEach((sp, i) => (dr.cores[i] = (dr.cores[i] ?? 0) + keepLast(sp)));
+      this.threads.forEach((sp, i) => (dr.threads[i] = (dr.threads[i] ?? 0) + keepLast(sp)));
+      points.forEach((p, i) => (dr.points[i] = (dr.points[i] ?? 0) + dropAll(p)));
+    }
     return d;
   }
 
@@ -212,6 +236,21 @@ function push(s: Spans, t: number, mode: number, other: number, index: number): 
   s.mode.push(mode);
   s.other.push(other);
   s.index.push(index);
+}
+
+/** Drop all but the last span; returns how many were dropped. */
+function keepLast(s: Spans): number {
+  const n = s.start.length - 1;
+  if (n <= 0) return 0;
+  for (const k of ['start', 'mode', 'other', 'index'] as const) s[k].splice(0, n);
+  return n;
+}
+
+/** Drop every point; returns how many there were. */
+function dropAll(p: Points): number {
+  const n = p.t.length;
+  for (const k of Object.keys(p)) p[k]!.length = 0;
+  return n;
 }
 
 /** The span covering time t (binary search), or -1 before the first. */

@@ -31,14 +31,16 @@ export interface TimelineDelta {
   points: PointsTail[];
 }
 
-export function spansTail(s: Spans, sent: number): SpansTail {
+/** The spans from one before `sent` on; the first `dropped` spans are no longer in `s`. */
+export function spansTail(s: Spans, sent: number, dropped = 0): SpansTail {
   const from = Math.max(0, sent - 1);
+  const at = from - dropped;
   return {
     from,
-    start: tailOf(s.start, from),
-    mode: tailOf(s.mode, from),
-    other: tailOf(s.other, from),
-    index: tailOf(s.index, from),
+    start: tailOf(s.start, at),
+    mode: tailOf(s.mode, at),
+    other: tailOf(s.other, at),
+    index: tailOf(s.index, at),
   };
 }
 
@@ -70,9 +72,10 @@ export function applySpansTail(s: Spans, tail: SpansTail): void {
     appendTail(s[k], tail.from, tail[k]);
 }
 
-export function pointsTail(p: Points, sent: number): PointsTail {
+/** The points from `sent` on; the first `dropped` points are no longer in `p`. */
+export function pointsTail(p: Points, sent: number, dropped = 0): PointsTail {
   const columns: Record<string, Float64Array<ArrayBuffer>> = {};
-  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent);
+  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent - dropped);
   return { from: sent, columns };
 }
 

@@ -43,7 +43,7 @@ export class RunLog {
     const initial = createProjection(this.description);
     this.head = new ProjectionWriter(initial);
     this.checkpoints = [initial];
-    this.timeline = new TimelineModel(this.description);
+    this.timeline = new TimelineModel(this.description, { forgetSent: true });
     sim.listeners.push((e) => {
       this.head.apply(e);
       this.timeline.add(e, this.head.current.cores[e.core]);
