@@ -18,26 +18,47 @@ type StatsRecord = 'byName' | 'slowpathReasons' | 'ipcSlowpathReasons';
 type Plain = 'namespaces' | 'ports';
 type Copied = Section | StatsRecord | Plain | 'stats';
 
-const SECTIONS: readonly Section[] = [
-  'threads',
-  'endpoints',
-  'notifications',
-  'lines',
-  'schedContexts',
-  'cores',
-  'locks',
-  'fileOps',
-  'faults',
-];
+/** One bit per container that can be copied: `copied` holds those copied since the snapshot. */
+const BIT: Readonly<Record<Copied, number>> = {
+  threads: 1,
+  endpoints: 2,
+  notifications: 4,
+  lines: 8,
+  schedContexts: 16,
+  cores: 32,
+  locks: 64,
+  fileOps: 128,
+  faults: 256,
+  byName: 512,
+  slowpathReasons: 1024,
+  ipcSlowpathReasons: 2048,
+  namespaces: 4096,
+  ports: 8192,
+  stats: 16384,
+};
+
+type Owned = { readonly [K in Section]: Map<string | number, object> };
+
+function ownedMaps(): Owned {
+  return {
+    threads: new Map(),
+    endpoints: new Map(),
+    notifications: new Map(),
+    lines: new Map(),
+    schedContexts: new Map(),
+    cores: new Map(),
+    locks: new Map(),
+    fileOps: new Map(),
+    faults: new Map(),
+  };
+}
 
 export class CopyOnWrite {
   protected p: Projection;
   /** The elements copied since the last snapshot, per section: these are written in place. */
-  private readonly owned = new Map<Section, Map<string | number, object>>(
-    SECTIONS.map((s) => [s, new Map()]),
-  );
+  private owned = ownedMaps();
   /** Containers copied since the last snapshot (sections, stats and its records, plain ones). */
-  private readonly copied = new Set<Copied>();
+  private copied = 0;
 
   constructor(base: Projection) {
     this.p = { ...base };
@@ -46,8 +67,8 @@ export class CopyOnWrite {
   /** The state so far, frozen: later changes copy what they touch. Cost: O(what changed). */
   snapshot(): Projection {
     const out = this.p;
-    for (const m of this.owned.values()) m.clear();
-    this.copied.clear();
+    this.owned = ownedMaps();
+    this.copied = 0;
     this.p = { ...out };
     return out;
   }
@@ -59,14 +80,14 @@ export class CopyOnWrite {
 
   protected section<K extends Section>(k: K): Projection[K] {
     const s = this.p[k];
-    if (this.copied.has(k)) return s;
-    this.copied.add(k);
+    if ((this.copied & BIT[k]) !== 0) return s;
+    this.copied |= BIT[k];
     return (this.p[k] = copy(s));
   }
 
   /** A writable element of a section, or undefined when there is none under `key`. */
   protected entity<K extends Section>(k: K, key: string | number): Element<K> | undefined {
-    const mine = this.owned.get(k)!;
+    const mine = this.owned[k];
     const hit = mine.get(key);
     if (hit !== undefined) return hit as Element<K>;
     const cur = (this.p[k] as unknown as Record<string | number, object | undefined>)[key];
@@ -82,7 +103,7 @@ export class CopyOnWrite {
   protected put<K extends RecordSection>(k: K, key: string, v: Element<K>): Element<K> {
     const sec = this.section(k) as unknown as Record<string, object>;
     sec[key] = v as object;
-    this.owned.get(k)!.set(key, v as object);
+    this.owned[k].set(key, v as object);
     return v;
   }
 
@@ -94,23 +115,23 @@ export class CopyOnWrite {
   }
 
   protected stats(): Projection['stats'] {
-    if (this.copied.has('stats')) return this.p.stats;
-    this.copied.add('stats');
+    if ((this.copied & BIT.stats) !== 0) return this.p.stats;
+    this.copied |= BIT.stats;
     return (this.p.stats = copy(this.p.stats));
   }
 
   /** A writable nested record of the stats (byName, slowpathReasons, ipcSlowpathReasons). */
   protected statsRecord(k: StatsRecord): Record<string, number> {
     const s = this.stats();
-    if (this.copied.has(k)) return s[k];
-    this.copied.add(k);
+    if ((this.copied & BIT[k]) !== 0) return s[k];
+    this.copied |= BIT[k];
     return (s[k] = copy(s[k]));
   }
 
   /** A writable plain record section (namespaces, ports). */
   protected plain<K extends Plain>(k: K): Projection[K] {
-    if (this.copied.has(k)) return this.p[k];
-    this.copied.add(k);
+    if ((this.copied & BIT[k]) !== 0) return this.p[k];
+    this.copied |= BIT[k];
     return (this.p[k] = copy(this.p[k]));
   }
 }

@@ -66,8 +66,6 @@ export class TimelineModel {
   count = 0;
   end = 0;
   private readonly threadIndex = new Map<string, number>();
-  /** The cores' idle threads: drawn on the core rows only. */
-  private readonly idle: Set<string>;
   private readonly lastThread: number[];
   private readonly lastMode: number[];
   /** The thread name and mode last marked on each core: most events change neither, and
@@ -95,7 +93,8 @@ export class TimelineModel {
     desc: MachineDescription,
     private readonly opts: { forgetSent?: boolean } = {},
   ) {
-    this.idle = new Set(desc.cores.map((c) => c.idleThread));
+    // The cores' idle threads are drawn on the core rows only: they have no track (-1).
+    for (const c of desc.cores) this.threadIndex.set(c.idleThread, -1);
     for (const t of desc.threads) this.thread(t.name);
     this.cores = desc.cores.map(() => emptySpans());
     this.lastThread = desc.cores.map(() => -2);
@@ -109,7 +108,6 @@ export class TimelineModel {
 
   /** Index of a thread's track (created on first sight); -1 for idle threads. */
   thread(name: string): number {
-    if (this.idle.has(name)) return -1;
     let i = this.threadIndex.get(name);
     if (i === undefined) {
       i = this.threadNames.length;
