@@ -3,6 +3,7 @@ import { MIXED, PASSIVE, runFixture } from '../worker/testing/fixtures';
 import { createProjection } from './initialProjection';
 import { ProjectionWriter } from './projectionWriter';
 import { MODES, OFF, spanAt, TimelineModel } from './timeline';
+import { deltaBuffers } from './timelineDelta';
 import type { MachineDescription } from './types';
 import type { SimEvent } from '../sim/simEvents';
 
@@ -117,5 +118,24 @@ describe('TimelineModel', () => {
     expect(pageA.messages.t.length).toBeGreaterThan(20);
     // What the forgetting model holds stays as short as what one delta carries.
     expect(longest).toBeLessThan(pageA.messages.t.length);
+  });
+
+  it('a delta carries all its columns in one buffer, filled to its end', () => {
+    const { log, description } = runFixture(MIXED);
+    const worker = new TimelineModel(description, { forgetSent: true });
+    const w = new ProjectionWriter(createProjection(description));
+    for (const e of log.slice(0, 300)) {
+      w.apply(e);
+      worker.add(e, w.current.cores[e.core]);
+    }
+    const d = worker.takeDelta();
+    const buffers = deltaBuffers(d);
+    expect(buffers).toHaveLength(1);
+    const columns = [
+      ...[...d.cores, ...d.threads].flatMap((t) => [t.start, t.mode, t.other, t.index]),
+      ...d.points.flatMap((p) => Object.values(p.columns)),
+    ];
+    const used = columns.reduce((n, c) => n + c.length, 0);
+    expect(used * 8).toBe(buffers[0]!.byteLength);
   });
 });

@@ -8,8 +8,11 @@ import type { SimEvent } from '../sim/simEvents';
 import { isSlowpathExit } from './breakpoints';
 import type { CoreMode, CoreView } from './types';
 import {
+  packed,
   spansTail,
+  spansTailSize,
   pointsTail,
+  pointsTailSize,
   applySpansTail,
   applyPointsTail,
   type TimelineDelta,
@@ -179,14 +182,23 @@ export class TimelineModel {
     const s = this.sent;
     const dr = this.dropped;
     const points = [this.messages, this.slowpaths, this.console, this.migrations];
+    let size = 0;
+    this.cores.forEach((sp, i) => (size += spansTailSize(sp, s.cores[i] ?? 0, dr.cores[i] ?? 0)));
+    this.threads.forEach(
+      (sp, i) => (size += spansTailSize(sp, s.threads[i] ?? 0, dr.threads[i] ?? 0)),
+    );
+    points.forEach((p, i) => (size += pointsTailSize(p, s.points[i] ?? 0, dr.points[i] ?? 0)));
+    const take = packed(size);
     const d: TimelineDelta = {
       count: this.count,
       end: this.end,
       nameBase: s.names,
       names: this.threadNames.slice(s.names),
-      cores: this.cores.map((sp, i) => spansTail(sp, s.cores[i] ?? 0, dr.cores[i] ?? 0)),
-      threads: this.threads.map((sp, i) => spansTail(sp, s.threads[i] ?? 0, dr.threads[i] ?? 0)),
-      points: points.map((p, i) => pointsTail(p, s.points[i] ?? 0, dr.points[i] ?? 0)),
+      cores: this.cores.map((sp, i) => spansTail(sp, s.cores[i] ?? 0, dr.cores[i] ?? 0, take)),
+      threads: this.threads.map((sp, i) =>
+        spansTail(sp, s.threads[i] ?? 0, dr.threads[i] ?? 0, take),
+      ),
+      points: points.map((p, i) => pointsTail(p, s.points[i] ?? 0, dr.points[i] ?? 0, take)),
     };
     this.sent = {
       names: this.threadNames.length,

@@ -2,7 +2,8 @@
 // their buffers to the page (perf-limits.md §2: a structured clone of a number array copies it
 // element by element). A track's last span can still change (several changes at one instant
 // merge into it), so a spans tail restarts one before the end of what was sent; points are only
-// ever appended.
+// ever appended. Every column of one delta is a view into one buffer: a delta transfers one
+// ArrayBuffer, not one per column (hundreds, each with its own cost on both sides).
 import type { Points, Spans } from './timeline';
 
 export interface SpansTail {
@@ -31,21 +32,37 @@ export interface TimelineDelta {
   points: PointsTail[];
 }
 
+/** Hands out the columns of a delta, in order, as views of one buffer of `size` numbers. */
+export type Take = (n: number) => Float64Array<ArrayBuffer>;
+
+export function packed(size: number): Take {
+  const buf = new Float64Array(size);
+  let off = 0;
+  return (n) => buf.subarray(off, (off += n));
+}
+
+const own: Take = (n) => new Float64Array(n);
+
+/** Numbers a spans tail takes (spansTail's arguments). */
+export function spansTailSize(s: Spans, sent: number, dropped = 0): number {
+  return 4 * Math.max(0, s.start.length - (Math.max(0, sent - 1) - dropped));
+}
+
 /** The spans from one before `sent` on; the first `dropped` spans are no longer in `s`. */
-export function spansTail(s: Spans, sent: number, dropped = 0): SpansTail {
+export function spansTail(s: Spans, sent: number, dropped = 0, take = own): SpansTail {
   const from = Math.max(0, sent - 1);
   const at = from - dropped;
   return {
     from,
-    start: tailOf(s.start, at),
-    mode: tailOf(s.mode, at),
-    other: tailOf(s.other, at),
-    index: tailOf(s.index, at),
+    start: tailOf(s.start, at, take),
+    mode: tailOf(s.mode, at, take),
+    other: tailOf(s.other, at, take),
+    index: tailOf(s.index, at, take),
   };
 }
 
-function tailOf(a: number[], from: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(Math.max(0, a.length - from));
+function tailOf(a: number[], from: number, take: Take): Float64Array<ArrayBuffer> {
+  const out = take(Math.max(0, a.length - from));
   for (let i = 0; i < out.length; i++) out[i] = a[from + i]!;
   return out;
 }
@@ -57,14 +74,14 @@ function appendTail(col: number[], from: number, values: Float64Array): void {
 
 /** The buffers a delta can hand over instead of copying (postMessage's transfer list). */
 export function deltaBuffers(d: TimelineDelta): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
+  const out = new Set<ArrayBuffer>();
   for (const t of [...d.cores, ...d.threads]) {
-    if (t.start.length > 0) out.push(t.start.buffer, t.mode.buffer, t.other.buffer, t.index.buffer);
+    for (const c of [t.start, t.mode, t.other, t.index]) if (c.length > 0) out.add(c.buffer);
   }
   for (const p of d.points) {
-    for (const c of Object.values(p.columns)) if (c.length > 0) out.push(c.buffer);
+    for (const c of Object.values(p.columns)) if (c.length > 0) out.add(c.buffer);
   }
-  return out;
+  return [...out];
 }
 
 export function applySpansTail(s: Spans, tail: SpansTail): void {
@@ -72,10 +89,15 @@ export function applySpansTail(s: Spans, tail: SpansTail): void {
     appendTail(s[k], tail.from, tail[k]);
 }
 
+/** Numbers a points tail takes (pointsTail's arguments). */
+export function pointsTailSize(p: Points, sent: number, dropped = 0): number {
+  return Object.keys(p).length * Math.max(0, p.t.length - (sent - dropped));
+}
+
 /** The points from `sent` on; the first `dropped` points are no longer in `p`. */
-export function pointsTail(p: Points, sent: number, dropped = 0): PointsTail {
+export function pointsTail(p: Points, sent: number, dropped = 0, take = own): PointsTail {
   const columns: Record<string, Float64Array<ArrayBuffer>> = {};
-  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent - dropped);
+  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent - dropped, take);
   return { from: sent, columns };
 }
 

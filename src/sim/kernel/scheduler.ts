@@ -60,7 +60,10 @@ function remoteQueueUpdate(k: Kernel, t: Tcb): void {
 export function tcbSchedEnqueue(k: Kernel, t: Tcb): void {
   if (t.queued || t.isIdle) return;
   const n = node(k, t.affinity);
-  n.readyQueues[t.priority]!.unshift(t);
+  const q = n.readyQueues[t.priority]!;
+  // Usually alone in its queue: push then, which costs V8 far less than unshift.
+  if (q.length === 0) q.push(t);
+  else q.unshift(t);
   markReady(n, t.priority);
   t.queued = true;
   k.fx.touch(n.schedLine, true);
