@@ -3,6 +3,7 @@
 // directly on the same core and queues on another, with a reschedule IPI only when needed.
 import { describe, expect, it } from 'vitest';
 import type { Setup, Sys } from '../script/ipcscope';
+import { tcbSchedAppend, tcbSchedDequeue, tcbSchedEnqueue } from './scheduler';
 import {
   buildSim,
   consoleOf,
@@ -20,6 +21,27 @@ const logger = (name: string) =>
   };
 
 describe('scheduling (§1.8)', () => {
+  it('tcbSchedEnqueue puts a thread at the head of its priority queue, tcbSchedAppend at the tail (§1.8)', () => {
+    const sim = buildSim({
+      name: 'queue ends',
+      machine: { cores: 1 },
+      setup(k: Setup) {
+        for (const n of ['a', 'b', 'c', 'd']) k.process(n, logger(n), { priority: 50 });
+      },
+    });
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => tcbOf(sim, n));
+    const k = sim.k;
+    sim.fx.begin(0, 0);
+    for (const t of [a, b, c, d]) tcbSchedDequeue(k, t!);
+    const q = sim.world.state.nodes[0]!.readyQueues[50]!;
+    expect(q).toEqual([]);
+    tcbSchedEnqueue(k, a!); // alone in its queue
+    tcbSchedEnqueue(k, b!);
+    tcbSchedAppend(k, c!);
+    tcbSchedEnqueue(k, d!);
+    expect(q.map((t) => t.name)).toEqual(['d', 'b', 'a', 'c']);
+  });
+
   it('the highest-priority runnable thread runs (§1.8)', () => {
     const { sim } = runScenario({
       name: 'priorities',
