@@ -69,8 +69,8 @@ export class TimelineModel {
   count = 0;
   end = 0;
   private readonly threadIndex = new Map<string, number>();
+  /** The track of the thread last marked on each core. */
   private readonly lastThread: number[];
-  private readonly lastMode: number[];
   /** The thread name and mode last marked on each core: most events change neither, and
    * comparing the two strings is cheaper than looking the thread up. */
   private readonly lastThreadName: (string | null)[];
@@ -101,7 +101,6 @@ export class TimelineModel {
     for (const t of desc.threads) this.thread(t.name);
     this.cores = desc.cores.map(() => emptySpans());
     this.lastThread = desc.cores.map(() => -2);
-    this.lastMode = desc.cores.map(() => -2);
     this.lastThreadName = desc.cores.map(() => null);
     this.lastModeName = desc.cores.map(() => null);
     for (const c of desc.cores) this.mark(c.id, c.idleThread, 'idle', 0, 0);
@@ -169,12 +168,10 @@ export class TimelineModel {
     const th = this.thread(threadName);
     const mode = MODES.indexOf(modeName);
     const prevThread = this.lastThread[core]!;
-    if (th === prevThread && mode === this.lastMode[core]) return;
     push(this.cores[core]!, t, mode, th, index);
     if (prevThread >= 0 && prevThread !== th) push(this.threads[prevThread]!, t, OFF, core, index);
     if (th >= 0) push(this.threads[th]!, t, mode, core, index);
     this.lastThread[core] = th;
-    this.lastMode[core] = mode;
   }
 
   /** Everything added since the last delta (worker side). */

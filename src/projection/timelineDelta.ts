@@ -43,14 +43,17 @@ export function packed(size: number): Take {
 
 const own: Take = (n) => new Float64Array(n);
 
+/** Where a spans tail starts: one before `sent`, the last span sent, which may have changed. */
+const tailFrom = (sent: number): number => Math.max(0, sent - 1);
+
 /** Numbers a spans tail takes (spansTail's arguments). */
 export function spansTailSize(s: Spans, sent: number, dropped = 0): number {
-  return 4 * Math.max(0, s.start.length - (Math.max(0, sent - 1) - dropped));
+  return 4 * Math.max(0, s.start.length - (tailFrom(sent) - dropped));
 }
 
 /** The spans from one before `sent` on; the first `dropped` spans are no longer in `s`. */
 export function spansTail(s: Spans, sent: number, dropped = 0, take = own): SpansTail {
-  const from = Math.max(0, sent - 1);
+  const from = tailFrom(sent);
   const at = from - dropped;
   return {
     from,
