@@ -64,7 +64,7 @@ export class CopyOnWrite {
     this.p = { ...base };
   }
 
-  /** The state so far, frozen: later changes copy what they touch. Cost: O(what changed). */
+  /** The state so far, frozen: later changes copy what they touch. Cost: O(1). */
   snapshot(): Projection {
     const out = this.p;
     this.owned = ownedMaps();
