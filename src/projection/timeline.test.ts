@@ -26,7 +26,9 @@ describe('TimelineModel', () => {
       i === first && e.type === 'messageTransferred' ? { ...e, length: 120, requested: 130 } : e,
     );
     const tl = build(description, cut);
-    const messages = tl.console.index.filter((i) => cut[i]!.type === 'messageTransferred');
+    const messages = Array.from(tl.console.index).filter(
+      (i) => cut[i]!.type === 'messageTransferred',
+    );
     expect(messages).toEqual([log[first]!.seq]);
   });
 
@@ -67,7 +69,7 @@ describe('TimelineModel', () => {
     const slow = log.filter(
       (e) => e.type === 'syscallExited' && e.path === 'slow' && !e.syscall.startsWith('interrupt'),
     );
-    expect(tl.slowpaths.index).toEqual(slow.map((e) => e.seq));
+    expect(Array.from(tl.slowpaths.index)).toEqual(slow.map((e) => e.seq));
     expect(tl.count).toBe(log.length);
   });
 

@@ -7,6 +7,7 @@ import type { MachineDescription } from '../sim/describe';
 import type { SimEvent } from '../sim/simEvents';
 import { isSlowpathExit } from './breakpoints';
 import type { CoreMode, CoreView } from './types';
+import { columnSet, type ColumnSet } from './column';
 import {
   packed,
   spansTail,
@@ -23,48 +24,48 @@ export const MODES: readonly CoreMode[] = ['idle', 'user', 'kernel', 'spinning']
 export const OFF = -1;
 export const MESSAGE_KINDS = ['call', 'reply', 'send', 'fault'] as const;
 
-/** Spans as parallel arrays; span k lasts from start[k] to start[k + 1] (or the log's end). */
+/** Spans as parallel columns; span k lasts from start[k] to start[k + 1] (or the log's end). */
 export interface Spans {
-  start: number[];
-  mode: number[];
+  readonly start: ArrayLike<number>;
+  readonly mode: ArrayLike<number>;
   /** Core spans: the thread index (-1 idle thread). Thread spans: the core. */
-  other: number[];
+  readonly other: ArrayLike<number>;
   /** Index of the event that began the span. */
-  index: number[];
+  readonly index: ArrayLike<number>;
 }
 
-/** Points in time; every array of one Points has the same length. */
-export interface Points {
-  t: number[];
-  index: number[];
-  [column: string]: number[];
-}
+export const SPAN_COLUMNS = ['start', 'mode', 'other', 'index'] as const;
+/** A track's spans as the model keeps them (column.ts): read as Spans. */
+export type SpanTrack = ColumnSet<(typeof SPAN_COLUMNS)[number]>;
 
-export function emptySpans(): Spans {
-  return { start: [], mode: [], other: [], index: [] };
+/** Points in time, as parallel columns of one length: the time, the event, and more. */
+export type PointSet<K extends string = never> = ColumnSet<'t' | 'index' | K>;
+
+export function emptySpans(): SpanTrack {
+  return columnSet(SPAN_COLUMNS);
 }
 
 export class TimelineModel {
-  readonly cores: Spans[];
-  readonly threads: Spans[] = [];
+  readonly cores: SpanTrack[];
+  readonly threads: SpanTrack[] = [];
   readonly threadNames: string[] = [];
-  readonly messages: Points & { from: number[]; to: number[]; kind: number[] } = {
-    t: [],
-    index: [],
-    from: [],
-    to: [],
-    kind: [],
-  };
-  readonly slowpaths: Points & { core: number[] } = { t: [], index: [], core: [] };
+  readonly messages: PointSet<'from' | 'to' | 'kind'> = columnSet([
+    't',
+    'index',
+    'from',
+    'to',
+    'kind',
+  ]);
+  readonly slowpaths: PointSet<'core'> = columnSet(['t', 'index', 'core']);
   /** consoleWritten and faultRaised events, and truncated messages, for the console. */
-  readonly console: Points = { t: [], index: [] };
-  readonly migrations: Points & { from: number[]; to: number[]; cycles: number[] } = {
-    t: [],
-    index: [],
-    from: [],
-    to: [],
-    cycles: [],
-  };
+  readonly console: PointSet = columnSet(['t', 'index']);
+  readonly migrations: PointSet<'from' | 'to' | 'cycles'> = columnSet([
+    't',
+    'index',
+    'from',
+    'to',
+    'cycles',
+  ]);
   /** Events seen so far, and the time of the last one. */
   count = 0;
   end = 0;
@@ -126,7 +127,7 @@ export class TimelineModel {
     this.end = e.t;
     if (core !== undefined) this.mark(core.id, core.thread, core.mode, e.t, e.seq);
     if (e.type === 'messageTransferred') {
-      const m = this.messages;
+      const m = this.messages.columns;
       m.t.push(e.t);
       m.index.push(e.seq);
       m.from.push(this.thread(e.from));
@@ -134,23 +135,24 @@ export class TimelineModel {
       m.kind.push(Math.max(0, MESSAGE_KINDS.indexOf(e.kind)));
       // A message cut at seL4_MsgMaxLength is also a console line: the cut is silent otherwise.
       if (e.requested > e.length) {
-        this.console.t.push(e.t);
-        this.console.index.push(e.seq);
+        this.console.columns.t.push(e.t);
+        this.console.columns.index.push(e.seq);
       }
     } else if (e.type === 'cacheLineMigrated') {
-      const m = this.migrations;
+      const m = this.migrations.columns;
       m.t.push(e.t);
       m.index.push(e.seq);
       m.from.push(e.from);
       m.to.push(e.to);
       m.cycles.push(e.cycles);
     } else if (e.type === 'consoleWritten' || e.type === 'faultRaised') {
-      this.console.t.push(e.t);
-      this.console.index.push(e.seq);
+      this.console.columns.t.push(e.t);
+      this.console.columns.index.push(e.seq);
     } else if (isSlowpathExit(e)) {
-      this.slowpaths.t.push(e.t);
-      this.slowpaths.index.push(e.seq);
-      this.slowpaths.core.push(e.core);
+      const m = this.slowpaths.columns;
+      m.t.push(e.t);
+      m.index.push(e.seq);
+      m.core.push(e.core);
     }
   }
 
@@ -178,7 +180,7 @@ export class TimelineModel {
   takeDelta(): TimelineDelta {
     const s = this.sent;
     const dr = this.dropped;
-    const points = [this.messages, this.slowpaths, this.console, this.migrations];
+    const points: PointSet[] = [this.messages, this.slowpaths, this.console, this.migrations];
     let size = 0;
     this.cores.forEach((sp, i) => (size += spansTailSize(sp, s.cores[i] ?? 0, dr.cores[i] ?? 0)));
     this.threads.forEach(
@@ -199,9 +201,9 @@ export class TimelineModel {
     };
     this.sent = {
       names: this.threadNames.length,
-      cores: this.cores.map((sp, i) => sp.start.length + (dr.cores[i] ?? 0)),
-      threads: this.threads.map((sp, i) => sp.start.length + (dr.threads[i] ?? 0)),
-      points: points.map((p, i) => p.t.length + (dr.points[i] ?? 0)),
+      cores: this.cores.map((sp, i) => sp.columns.start.length + (dr.cores[i] ?? 0)),
+      threads: this.threads.map((sp, i) => sp.columns.start.length + (dr.threads[i] ?? 0)),
+      points: points.map((p, i) => p.columns.t.length + (dr.points[i] ?? 0)),
     };
     if (this.opts.forgetSent === true) {
       // A track's last span can still change and is sent again: keep it; points never change.
@@ -222,41 +224,41 @@ export class TimelineModel {
     for (const n of d.names) this.thread(n);
     d.cores.forEach((tail, i) => applySpansTail(this.cores[i]!, tail));
     d.threads.forEach((tail, i) => applySpansTail(this.threads[i]!, tail));
-    [this.messages, this.slowpaths, this.console, this.migrations].forEach((p, i) =>
-      applyPointsTail(p, d.points[i]!),
-    );
+    const points: PointSet[] = [this.messages, this.slowpaths, this.console, this.migrations];
+    points.forEach((p, i) => applyPointsTail(p, d.points[i]!));
     this.count = d.count;
     this.end = d.end;
   }
 }
 
-function push(s: Spans, t: number, mode: number, other: number, index: number): void {
-  const n = s.start.length;
+function push(s: SpanTrack, t: number, mode: number, other: number, index: number): void {
+  const c = s.columns;
+  const n = c.start.length;
   // Several changes at one instant: keep only the last.
-  if (n > 0 && s.start[n - 1] === t) {
-    s.mode[n - 1] = mode;
-    s.other[n - 1] = other;
-    s.index[n - 1] = index;
+  if (n > 0 && c.start.at(n - 1) === t) {
+    c.mode.put(n - 1, mode);
+    c.other.put(n - 1, other);
+    c.index.put(n - 1, index);
     return;
   }
-  s.start.push(t);
-  s.mode.push(mode);
-  s.other.push(other);
-  s.index.push(index);
+  c.start.push(t);
+  c.mode.push(mode);
+  c.other.push(other);
+  c.index.push(index);
 }
 
 /** Drop all but the last span; returns how many were dropped. */
-function keepLast(s: Spans): number {
-  const n = s.start.length - 1;
+function keepLast(s: SpanTrack): number {
+  const n = s.columns.start.length - 1;
   if (n <= 0) return 0;
-  for (const k of ['start', 'mode', 'other', 'index'] as const) s[k].splice(0, n);
+  for (const k of SPAN_COLUMNS) s.columns[k].dropFront(n);
   return n;
 }
 
 /** Drop every point; returns how many there were. */
-function dropAll(p: Points): number {
-  const n = p.t.length;
-  for (const k of Object.keys(p)) p[k]!.length = 0;
+function dropAll(p: PointSet): number {
+  const n = p.columns.t.length;
+  for (const c of Object.values(p.columns)) c.clear();
   return n;
 }
 
@@ -274,7 +276,7 @@ export function spanAt(s: Spans, t: number): number {
 }
 
 /** First index whose time is >= t in a sorted time array. */
-export function firstAtOrAfter(times: number[], t: number): number {
+export function firstAtOrAfter(times: ArrayLike<number>, t: number): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {

@@ -4,7 +4,8 @@
 // merge into it), so a spans tail restarts one before the end of what was sent; points are only
 // ever appended. Every column of one delta is a view into one buffer: a delta transfers one
 // ArrayBuffer, not one per column (hundreds, each with its own cost on both sides).
-import type { Points, Spans } from './timeline';
+import type { Column } from './column';
+import { SPAN_COLUMNS, type PointSet, type SpanTrack } from './timeline';
 
 export interface SpansTail {
   /** Index of the first span in the tail; the receiver drops its spans from here on. */
@@ -47,32 +48,28 @@ const own: Take = (n) => new Float64Array(n);
 const tailFrom = (sent: number): number => Math.max(0, sent - 1);
 
 /** Numbers a spans tail takes (spansTail's arguments). */
-export function spansTailSize(s: Spans, sent: number, dropped = 0): number {
-  return 4 * Math.max(0, s.start.length - (tailFrom(sent) - dropped));
+export function spansTailSize(s: SpanTrack, sent: number, dropped = 0): number {
+  return 4 * Math.max(0, s.columns.start.length - (tailFrom(sent) - dropped));
 }
 
 /** The spans from one before `sent` on; the first `dropped` spans are no longer in `s`. */
-export function spansTail(s: Spans, sent: number, dropped = 0, take = own): SpansTail {
+export function spansTail(s: SpanTrack, sent: number, dropped = 0, take = own): SpansTail {
   const from = tailFrom(sent);
   const at = from - dropped;
+  const c = s.columns;
   return {
     from,
-    start: tailOf(s.start, at, take),
-    mode: tailOf(s.mode, at, take),
-    other: tailOf(s.other, at, take),
-    index: tailOf(s.index, at, take),
+    start: tailOf(c.start, at, take),
+    mode: tailOf(c.mode, at, take),
+    other: tailOf(c.other, at, take),
+    index: tailOf(c.index, at, take),
   };
 }
 
-function tailOf(a: number[], from: number, take: Take): Float64Array<ArrayBuffer> {
-  const out = take(Math.max(0, a.length - from));
-  for (let i = 0; i < out.length; i++) out[i] = a[from + i]!;
+function tailOf(c: Column, from: number, take: Take): Float64Array<ArrayBuffer> {
+  const out = take(Math.max(0, c.length - from));
+  c.copyTail(from, out);
   return out;
-}
-
-function appendTail(col: number[], from: number, values: Float64Array): void {
-  col.length = Math.min(col.length, from);
-  for (let i = 0; i < values.length; i++) col.push(values[i]!);
 }
 
 /** The buffers a delta can hand over instead of copying (postMessage's transfer list). */
@@ -87,26 +84,24 @@ export function deltaBuffers(d: TimelineDelta): ArrayBuffer[] {
   return [...out];
 }
 
-export function applySpansTail(s: Spans, tail: SpansTail): void {
-  for (const k of ['start', 'mode', 'other', 'index'] as const)
-    appendTail(s[k], tail.from, tail[k]);
+export function applySpansTail(s: SpanTrack, tail: SpansTail): void {
+  for (const k of SPAN_COLUMNS) s.columns[k].replaceFrom(tail.from, tail[k]);
 }
 
 /** Numbers a points tail takes (pointsTail's arguments). */
-export function pointsTailSize(p: Points, sent: number, dropped = 0): number {
-  return Object.keys(p).length * Math.max(0, p.t.length - (sent - dropped));
+export function pointsTailSize(p: PointSet, sent: number, dropped = 0): number {
+  return Object.keys(p.columns).length * Math.max(0, p.columns.t.length - (sent - dropped));
 }
 
 /** The points from `sent` on; the first `dropped` points are no longer in `p`. */
-export function pointsTail(p: Points, sent: number, dropped = 0, take = own): PointsTail {
+export function pointsTail(p: PointSet, sent: number, dropped = 0, take = own): PointsTail {
   const columns: Record<string, Float64Array<ArrayBuffer>> = {};
-  for (const k of Object.keys(p)) columns[k] = tailOf(p[k]!, sent - dropped, take);
+  for (const [k, c] of Object.entries<Column>(p.columns))
+    columns[k] = tailOf(c, sent - dropped, take);
   return { from: sent, columns };
 }
 
-export function applyPointsTail(p: Points, tail: PointsTail): void {
-  for (const [k, values] of Object.entries(tail.columns)) {
-    const col = p[k];
-    if (col !== undefined) appendTail(col, tail.from, values);
-  }
+export function applyPointsTail(p: PointSet, tail: PointsTail): void {
+  const cols: Readonly<Record<string, Column | undefined>> = p.columns;
+  for (const [k, values] of Object.entries(tail.columns)) cols[k]?.replaceFrom(tail.from, values);
 }

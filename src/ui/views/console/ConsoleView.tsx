@@ -23,7 +23,7 @@ export function ConsoleView() {
     if (timeline === null) return [];
     const idx = timeline.console.index;
     const end = firstAtOrAfter(idx, cursor);
-    return idx.slice(Math.max(0, end - SHOWN), end).map((i) => log.get(i));
+    return Array.from(idx.subarray(Math.max(0, end - SHOWN), end), (i) => log.get(i));
   }, [timeline, log, cursor]);
   const bottom = useRef<HTMLDivElement>(null);
   useEffect(() => {

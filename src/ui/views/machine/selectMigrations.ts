@@ -23,7 +23,8 @@ export function recentMigrations(
   window = 24,
   recent = 12,
 ): MigrationArrow[] {
-  const m = tl.migrations;
+  const { index, from: fromOf, to: toOf, cycles } = tl.migrations;
+  const m = { index, from: fromOf, to: toOf, cycles };
   const end = firstAtOrAfter(m.index, cursor);
   const start = Math.max(0, end - window);
   const byPair = new Map<string, MigrationArrow>();

@@ -35,7 +35,12 @@ describe('columnHeights', () => {
 
 describe('row rectangles kept from frame to frame', () => {
   const row: Row = { kind: 'core', index: 0, y: 0, h: 20, label: 'core 0' };
-  const spans = (): Spans => ({ start: [], mode: [], other: [], index: [] });
+  const spans = (): { [k in keyof Spans]: number[] } => ({
+    start: [],
+    mode: [],
+    other: [],
+    index: [],
+  });
 
   it('match a fresh computation as a running machine appends spans and rewrites the last one', () => {
     const s = spans();

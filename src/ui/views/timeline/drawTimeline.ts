@@ -6,6 +6,7 @@ import {
   firstAtOrAfter,
   MESSAGE_KINDS,
   MODES,
+  type Spans,
   type TimelineModel,
 } from '../../../projection/timeline';
 import type { DrawnRect } from './drawnRecord';
@@ -159,7 +160,7 @@ export function drawTimeline(
   }
   raster.put(ctx);
   // Slowpath exits: a mark on the core's track.
-  const sp = tl.slowpaths;
+  const sp = { t: tl.slowpaths.t, core: tl.slowpaths.core };
   let lastMark = -1;
   ctx.fillStyle = pal.slow;
   for (let i = firstAtOrAfter(sp.t, view.t0); i < sp.t.length && sp.t[i]! <= view.t1; i++) {
@@ -175,7 +176,13 @@ export function drawTimeline(
   // Messages: arrows from the sender's track to the receiver's, one path per kind, at most one
   // arrow per pixel column and kind. Zoomed out so far that they would hide the tracks (and
   // cost more to raster than everything else), they are left out: zoom in to see them.
-  const m = tl.messages;
+  // Each column read once: the model's columns are views it hands out (projection/column.ts).
+  const m = {
+    t: tl.messages.t,
+    from: tl.messages.from,
+    to: tl.messages.to,
+    kind: tl.messages.kind,
+  };
   const inView = firstAtOrAfter(m.t, view.t1 + 1) - firstAtOrAfter(m.t, view.t0);
   if (inView > MAX_ARROWS) {
     ctx.restore();
@@ -217,7 +224,7 @@ export function drawTimeline(
  * keeps and extends the row's cover from the last call, as drawTimeline does frame to frame.
  */
 export function rowRects(
-  tl: Pick<TimelineModel, 'cores' | 'threads' | 'end'>,
+  tl: { readonly cores: readonly Spans[]; readonly threads: readonly Spans[]; end: number },
   row: Row,
   view: View,
   width: number,

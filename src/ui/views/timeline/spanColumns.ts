@@ -36,12 +36,14 @@ function accumulate(
   from: number,
   to: number,
 ): number {
+  // Each column read once: a model's columns are views it hands out (projection/column.ts).
+  const { start, mode: modeOf } = s;
   let i = from;
-  for (; i < to && s.start[i]! <= view.t1; i++) {
-    const mode = s.mode[i]!;
+  for (; i < to && start[i]! <= view.t1; i++) {
+    const mode = modeOf[i]!;
     if (mode === OFF) continue;
-    const x0 = Math.max(0, xOf(view, width, s.start[i]!) - GUTTER);
-    const x1 = Math.min(cols, xOf(view, width, s.start[i + 1] ?? end) - GUTTER);
+    const x0 = Math.max(0, xOf(view, width, start[i]!) - GUTTER);
+    const x1 = Math.min(cols, xOf(view, width, start[i + 1] ?? end) - GUTTER);
     for (let c = Math.floor(x0); c < x1 && c < cols; c++) {
       cover[c * modes + mode]! += Math.min(x1, c + 1) - Math.max(x0, c);
     }
