@@ -90,6 +90,27 @@ describe('createAppStore', () => {
     expect(store.getState().projection).toEqual(fold(store, 20));
   });
 
+  it('appends an event batch to the mirror as it arrives and publishes it at the next frame, once', async () => {
+    const { store, idle } = setup();
+    store.getState().setSpeed(null);
+    store.getState().openScenario('mixed', {}, {});
+    await idle();
+    store.getState().run();
+    // Messages arrive; the frame that would publish them has not come yet.
+    for (let i = 0; i < 200 && store.getState().log.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const early = store.getState();
+    expect(early.log.length).toBeGreaterThan(0);
+    expect(early.total).toBe(0);
+    expect(early.timeline!.count).toBe(early.log.length);
+    await idle();
+    const s = store.getState();
+    expect(s.log.length).toBe(s.total);
+    expect(s.timeline!.count).toBe(s.total);
+    expect(s.projection).toEqual(fold(store, s.cursor));
+  });
+
   it('drops the messages of a run that a new load replaced', async () => {
     const { store, idle } = setup();
     store.getState().setSpeed(null);

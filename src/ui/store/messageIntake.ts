@@ -2,7 +2,9 @@
 // animation frame (style.md §3.5), with one setState. The page does no per-event work: event
 // batches join the mirror as they are (binary chunks), and the worker's timeline and projection
 // deltas are applied as they come, so the cost of a frame follows what changed, not how many
-// events happened.
+// events happened. A batch's records and timeline part join the mirror as the message arrives,
+// in the message's own task: the frame that publishes them then only renders, and no task does
+// the appending of several batches and a render at once (perf-limits.md §2).
 import type { StoreApi } from 'zustand/vanilla';
 import { EventLog } from '../../projection/eventLog';
 import { applyDelta } from '../../projection/projectionDelta';
@@ -29,18 +31,35 @@ export class MessageIntake {
   private awaiting: number | 'any' | null = null;
   private errorIds = 0;
   private lastPublish = -Infinity;
+  /** Event batches whose records and timeline part were appended on arrival. */
+  private readonly appended = new WeakSet<FromWorker>();
 
   constructor(
     private readonly client: SimClient,
     private readonly schedule: Scheduler,
   ) {
     client.subscribe((m) => {
+      this.appendOnArrival(m);
       this.queue.push(m);
       if (!this.scheduled) {
         this.scheduled = true;
         this.schedule(() => this.flush());
       }
     });
+  }
+
+  /**
+   * Append an event batch to the mirror and timeline the store holds now, if nothing queued
+   * before it replaces them (a load's reply, a restarted worker) and no load is awaited (whose
+   * reply would drop it). The flush then publishes it without appending it again.
+   */
+  private appendOnArrival(m: FromWorker): void {
+    if (m.type !== 'events' || this.store === null || this.awaiting !== null) return;
+    if (this.queue.some((q) => q.type === 'loaded' || (q.type === 'error' && q.restarted))) return;
+    const s = this.store.getState();
+    s.log.appendBatch(m.batch);
+    s.timeline?.applyDelta(m.timeline);
+    this.appended.add(m);
   }
 
   attach(store: StoreApi<AppState>): void {
@@ -123,8 +142,10 @@ export class MessageIntake {
           });
           break;
         case 'events':
-          log.appendBatch(m.batch);
-          timeline?.applyDelta(m.timeline);
+          if (!this.appended.has(m)) {
+            log.appendBatch(m.batch);
+            timeline?.applyDelta(m.timeline);
+          }
           if (m.delta !== null && projection !== null) projection = applyDelta(projection, m.delta);
           cursor = m.cursor;
           // `running` is not taken from here: a batch posted before the worker saw a run request
