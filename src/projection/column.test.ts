@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Column, columnSet } from './column';
+import { Column, columnSet, valuesOf } from './column';
 
 describe('Column', () => {
   it('keeps what was pushed through growth, and its values view follows each change', () => {
@@ -53,6 +53,7 @@ describe('columnSet', () => {
     expect(a.t[39]).toBe(39);
     expect(Object.keys(a)).toEqual(['t', 'index']);
     expect(a).toEqual(b);
+    expect(valuesOf(a)).toEqual({ t: a.t, index: a.index });
     b.columns.index.push(1);
     expect(a).not.toEqual(b);
   });

@@ -92,3 +92,15 @@ export function columnSet<K extends string>(names: readonly K[]): ColumnSet<K> {
   }
   return set;
 }
+
+/**
+ * The set's values as a plain object, read once: for a loop that reads its columns many times
+ * (each property of the set itself is a getter that checks its view).
+ */
+export function valuesOf<K extends string>(set: {
+  readonly columns: { readonly [k in K]: Column };
+}): ColumnValues<K> {
+  const out = {} as { [k in K]: Float64Array };
+  for (const k of Object.keys(set.columns) as K[]) out[k] = set.columns[k].values;
+  return out;
+}

@@ -1,5 +1,6 @@
 // The cache-line migrations to draw as arrows: the most recent ones before the cursor, merged
 // by (from core, to core). Pure: reads the timeline's migration points.
+import { valuesOf } from '../../../projection/column';
 import { firstAtOrAfter, type TimelineModel } from '../../../projection/timeline';
 
 export interface MigrationArrow {
@@ -23,8 +24,7 @@ export function recentMigrations(
   window = 24,
   recent = 12,
 ): MigrationArrow[] {
-  const { index, from: fromOf, to: toOf, cycles } = tl.migrations;
-  const m = { index, from: fromOf, to: toOf, cycles };
+  const m = valuesOf(tl.migrations);
   const end = firstAtOrAfter(m.index, cursor);
   const start = Math.max(0, end - window);
   const byPair = new Map<string, MigrationArrow>();

@@ -9,6 +9,7 @@ import {
   type Spans,
   type TimelineModel,
 } from '../../../projection/timeline';
+import { valuesOf } from '../../../projection/column';
 import type { DrawnRect } from './drawnRecord';
 import { addSpans, type RectSink } from './spanColumns';
 import { modeFills, SpanRaster, type ModeFill } from './spanRaster';
@@ -160,7 +161,7 @@ export function drawTimeline(
   }
   raster.put(ctx);
   // Slowpath exits: a mark on the core's track.
-  const sp = { t: tl.slowpaths.t, core: tl.slowpaths.core };
+  const sp = valuesOf(tl.slowpaths);
   let lastMark = -1;
   ctx.fillStyle = pal.slow;
   for (let i = firstAtOrAfter(sp.t, view.t0); i < sp.t.length && sp.t[i]! <= view.t1; i++) {
@@ -176,13 +177,7 @@ export function drawTimeline(
   // Messages: arrows from the sender's track to the receiver's, one path per kind, at most one
   // arrow per pixel column and kind. Zoomed out so far that they would hide the tracks (and
   // cost more to raster than everything else), they are left out: zoom in to see them.
-  // Each column read once: the model's columns are views it hands out (projection/column.ts).
-  const m = {
-    t: tl.messages.t,
-    from: tl.messages.from,
-    to: tl.messages.to,
-    kind: tl.messages.kind,
-  };
+  const m = valuesOf(tl.messages);
   const inView = firstAtOrAfter(m.t, view.t1 + 1) - firstAtOrAfter(m.t, view.t0);
   if (inView > MAX_ARROWS) {
     ctx.restore();
