@@ -23,7 +23,7 @@ export interface EncodedBatch {
   stringBase: number;
 }
 
-interface Chunk {
+export interface Chunk {
   words: Int32Array;
   used: number;
 }
@@ -32,10 +32,10 @@ const CHUNK_WORDS = 1 << 18;
 /** A log that keeps only its current chunk (hash and stream) reuses one small enough to stay in
  * the core's L2 cache: a sweep's threads then do not compete for memory bandwidth. */
 const RING_WORDS = 1 << 13;
-const INDEX_SHIFT = 5;
-const INDEX_EVERY = 1 << INDEX_SHIFT;
-const LEN_SHIFT = 20;
-const MAX_INLINE_LEN = 0xfff;
+export const INDEX_SHIFT = 5;
+export const INDEX_EVERY = 1 << INDEX_SHIFT;
+export const LEN_SHIFT = 20;
+export const MAX_INLINE_LEN = 0xfff;
 
 export interface EventLogOptions {
   /** Keep every record (default); false keeps only the current chunk (hash and stream only). */
@@ -49,7 +49,11 @@ export class EventLog {
   length = 0;
   private readonly ids = new Map<string, number>();
   private readonly chunks: Chunk[] = [];
-  private lastTime = 0;
+  /** @internal Time of the last record (the next one stores its time as a step from it). */
+  lastTime = 0;
+  /** @internal The chunk records are written into, and where in it the last record starts. */
+  cur: Chunk = { words: new Int32Array(0), used: 0 };
+  lastAt = 0;
   private idxChunk = new Int32Array(1024);
   private idxOff = new Int32Array(1024);
   private idxTime = new Float64Array(1024);
@@ -115,14 +119,18 @@ export class EventLog {
     return id;
   }
 
-  private chunkFor(room: number): Chunk {
+  /**
+   * The chunk to write a record of up to `room` words into (a new one, or the ring's reused).
+   * Writers call it only when the current chunk is full.
+   */
+  chunkFor(room: number): Chunk {
     let c = this.chunks[this.chunks.length - 1];
-    if (c !== undefined && c.used + room <= c.words.length) return c;
+    if (c !== undefined && c.used + room <= c.words.length) return (this.cur = c);
     if (c !== undefined && !this.retain) {
       this.catchUp();
       c.used = 0;
       this.hOff = 0;
-      if (room <= c.words.length) return c;
+      if (room <= c.words.length) return (this.cur = c);
     }
     c = { words: new Int32Array(Math.max(this.retain ? CHUNK_WORDS : RING_WORDS, room)), used: 0 };
     if (!this.retain) {
@@ -130,7 +138,12 @@ export class EventLog {
       this.hChunk = 0;
     }
     this.chunks.push(c);
-    return c;
+    return (this.cur = c);
+  }
+
+  /** Index event `seq`, whose record starts at `off` of the current chunk (every INDEX_EVERY). */
+  mark(seq: number, off: number): void {
+    if (this.retain) this.index(seq, this.chunks.length - 1, off, this.lastTime);
   }
 
   private index(i: number, chunk: number, off: number, tPrev: number): void {
@@ -150,27 +163,40 @@ export class EventLog {
     this.idxTime[k] = tPrev;
   }
 
-  /** The words of the record being written (valid from `open` to `close`). */
-  w: Int32Array = new Int32Array(0);
-  private openChunk: Chunk | null = null;
+  /**
+   * Rare (long arrays): a record of `u - u0` words or more than the header can say gets its full
+   * length in a word after the header. Returns the record's new end.
+   */
+  longRecord(w: Int32Array, u0: number, u: number): number {
+    if (u + 1 > w.length) throw new Error(`event ${this.length} does not fit a log chunk`);
+    w.copyWithin(u0 + 2, u0 + 1, u);
+    w[u0 + 1] = u + 1 - u0;
+    return u + 1;
+  }
+
+  /*
+   * Writing a record. The typed writers (writers.ts) do these steps inline, in their own
+   * generated code: a record costs a few stores, not calls. `open` and `close` do the same for
+   * `append`, the generic path. Between them the record being written is at w[openAt...].
+   */
   private openAt = 0;
   private openCode = 0;
   private openCore = 0;
   private openTime = 0;
+
+  /** The words of the record being written (valid from `open` to `close`). */
+  w: Int32Array = new Int32Array(0);
 
   /**
    * Start a record of type `code` by `core` at time `t` with room for `room` field words; the
    * fields go at this.w[returned offset...], then `close` gets the offset after them.
    */
   open(code: number, core: number, t: number, room: number): number {
-    const c = this.chunkFor(5 + room);
+    let c = this.cur;
+    if (c.used + 5 + room > c.words.length) c = this.chunkFor(5 + room);
     const u0 = c.used;
-    const seq = this.length;
-    if (this.retain && (seq & (INDEX_EVERY - 1)) === 0) {
-      this.index(seq, this.chunks.length - 1, u0, this.lastTime);
-    }
+    if ((this.length & (INDEX_EVERY - 1)) === 0) this.mark(this.length, u0);
     this.w = c.words;
-    this.openChunk = c;
     this.openAt = u0;
     this.openCode = code;
     this.openCore = core;
@@ -180,32 +206,25 @@ export class EventLog {
 
   /** End the open record at word `end`; returns its index (its seq). */
   close(end: number): number {
-    const c = this.openChunk!;
-    const w = c.words;
+    const c = this.cur;
     const u0 = this.openAt;
-    const seq = this.length;
     let u = end;
     let len = u - u0;
     if (len >= MAX_INLINE_LEN) {
-      // Rare (long arrays): the full length goes in a word after the header.
-      if (u + 1 > w.length) throw new Error(`event ${seq} does not fit a log chunk`);
-      w.copyWithin(u0 + 2, u0 + 1, u);
-      u++;
-      len++;
-      w[u0 + 1] = len;
+      u = this.longRecord(c.words, u0, u);
+      len = MAX_INLINE_LEN;
     }
-    w[u0] = this.openCode | (this.openCore << 8) | (Math.min(len, MAX_INLINE_LEN) << LEN_SHIFT);
+    c.words[u0] = this.openCode | (this.openCore << 8) | (len << LEN_SHIFT);
     c.used = u;
+    this.lastAt = u0;
     this.lastTime = this.openTime;
-    this.length = seq + 1;
-    return seq;
+    return this.length++;
   }
 
   /** The last event written, as an object (for listeners of a run written field by field). */
   last(): SimEvent {
-    const c = this.openChunk!;
-    const w = c.words;
-    const off = this.openAt;
+    const w = this.cur.words;
+    const off = this.lastAt;
     const h = w[off]!;
     const dtAt = off + 1 + (h >>> LEN_SHIFT === MAX_INLINE_LEN ? 1 : 0);
     const fields = dtAt + (w[dtAt] === WIDE ? 3 : 1);
@@ -243,7 +262,8 @@ export class EventLog {
     for (const s of b.strings) this.intern(s);
     if (b.count === 0) return;
     const chunk = this.chunks.length;
-    this.chunks.push({ words: b.words, used: b.words.length });
+    this.cur = { words: b.words, used: b.words.length };
+    this.chunks.push(this.cur);
     const w = b.words;
     let off = 0;
     let t = b.time0;
