@@ -3,8 +3,8 @@
 // classic kernel, priority-ordered (FIFO among equals) on MCS.
 import { maybeReturnSchedContext, receiveBoundSignal } from './notification';
 import type { Kernel } from './kernelState';
-import type { Endpoint, Reply, Tcb } from './objects';
-import { emptyBlocking } from './objects';
+import type { Endpoint, Reply, Rights, Tcb } from './objects';
+import { blockedOn, emptyBlocking } from './objects';
 import { replyPush, replyRemoveTcb } from './reply';
 import { schedContextDonate } from './schedContext';
 import { possibleSwitchTo, setThreadState } from './scheduler';
@@ -27,6 +27,15 @@ export interface SendArgs {
   /** MCS: the sender may lend its SC (Call, NBSendRecv, NBSendWait, fault IPC; handleSyscall). */
   canDonate: boolean;
 }
+
+/** The rights of the reply cap a Call leaves in the receiver's caller slot (frozen: shared). */
+const REPLY_GRANT: Rights = Object.freeze({
+  read: false,
+  write: true,
+  grant: true,
+  grantReply: false,
+});
+const REPLY_NO_GRANT: Rights = Object.freeze({ ...REPLY_GRANT, grant: false });
 
 /**
  * Classic setupCallerCap / MCS reply_push after a Call met its receiver. `canGrant` and
@@ -59,10 +68,10 @@ function linkCaller(
     return;
   }
   setThreadState(k, caller, 'blockedOnReply', callee);
-  caller.blocking = { ...emptyBlocking(), canGrant: replyCanGrant };
+  caller.blocking = blockedOn(null, 0, replyCanGrant, false, false, null);
   callee.callerSlot = {
     object: caller,
-    rights: { read: false, write: true, grant: replyCanGrant, grantReply: false },
+    rights: replyCanGrant ? REPLY_GRANT : REPLY_NO_GRANT,
     badge: 0,
   };
   k.fx.touch(callee.lines.cte, true);
@@ -75,14 +84,7 @@ export function sendIpc(k: Kernel, t: Tcb, ep: Endpoint, a: SendArgs): void {
   if (ep.state === 'idle' || ep.state === 'send') {
     if (!a.blocking) return; // NBSend: dropped silently when nobody waits
     setThreadState(k, t, 'blockedOnSend', ep);
-    t.blocking = {
-      ...emptyBlocking(),
-      object: ep,
-      badge: a.badge,
-      canGrant: a.canGrant,
-      canGrantReply: a.canGrantReply,
-      isCall: a.isCall,
-    };
+    t.blocking = blockedOn(ep, a.badge, a.canGrant, a.canGrantReply, a.isCall, null);
     queueAppend(k, ep.queue, t);
     ep.state = 'send';
     return;
@@ -137,7 +139,7 @@ export function receiveIpc(
       return;
     }
     setThreadState(k, t, 'blockedOnReceive', ep);
-    t.blocking = { ...emptyBlocking(), object: ep, reply, canGrant };
+    t.blocking = blockedOn(ep, 0, canGrant, false, false, reply);
     queueAppend(k, ep.queue, t);
     ep.state = 'recv';
     return;

@@ -4,7 +4,7 @@
 import { cancelEndpointIpc, queueAppend } from './ipcQueue';
 import type { Kernel } from './kernelState';
 import type { Notification, Tcb } from './objects';
-import { emptyBlocking } from './objects';
+import { blockedOn, emptyBlocking } from './objects';
 import { node } from './kernelState';
 import { schedContextDonate, schedContextUnbindTcb } from './schedContext';
 import { possibleSwitchTo, rescheduleRequired, setThreadState } from './scheduler';
@@ -113,7 +113,7 @@ export function receiveSignal(k: Kernel, t: Tcb, ntfn: Notification, blocking: b
     return;
   }
   setThreadState(k, t, 'blockedOnNotification', ntfn);
-  t.blocking = { ...emptyBlocking(), object: ntfn };
+  t.blocking = blockedOn(ntfn, 0, false, false, false, null);
   queueAppend(k, ntfn.queue, t);
   ntfn.state = 'waiting';
   maybeReturnSchedContext(k, ntfn, t);

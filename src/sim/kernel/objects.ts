@@ -203,15 +203,23 @@ export interface ReceivedMessage {
   requested?: number;
 }
 
+/** What a thread that waits on nothing holds: one frozen object (no one writes a field of it). */
+const NOT_BLOCKED: BlockingInfo = Object.freeze(blockedOn(null, 0, false, false, false, null));
+
 export function emptyBlocking(): BlockingInfo {
-  return {
-    object: null,
-    badge: 0,
-    canGrant: false,
-    canGrantReply: false,
-    isCall: false,
-    reply: null,
-  };
+  return NOT_BLOCKED;
+}
+
+/** A thread's blocking state, always built in this field order (one object shape). */
+export function blockedOn(
+  object: BlockingInfo['object'],
+  badge: number,
+  canGrant: boolean,
+  canGrantReply: boolean,
+  isCall: boolean,
+  reply: BlockingInfo['reply'],
+): BlockingInfo {
+  return { object, badge, canGrant, canGrantReply, isCall, reply };
 }
 
 export function objectName(o: KernelObject): string {

@@ -2,7 +2,7 @@
 // §1.9). A Call links the caller to the receiver's reply object and, when the receiver is passive,
 // lends it the caller's scheduling context; the reply gives it back.
 import type { Kernel } from './kernelState';
-import type { Reply, Tcb } from './objects';
+import { blockedOn, type Reply, type Tcb } from './objects';
 import { schedContextDonate } from './schedContext';
 import { setThreadState } from './scheduler';
 
@@ -18,7 +18,8 @@ export function replyPush(
   reply.caller = caller;
   k.fx.touch(reply.line, true);
   setThreadState(k, caller, 'blockedOnReply', reply);
-  caller.blocking = { ...caller.blocking, object: reply, reply };
+  const b = caller.blocking;
+  caller.blocking = blockedOn(reply, b.badge, b.canGrant, b.canGrantReply, b.isCall, reply);
   if (canDonate && caller.sc !== null && callee.sc === null) {
     reply.donatedSc = caller.sc;
     schedContextDonate(k, caller.sc, callee);
