@@ -94,6 +94,7 @@ export function buildWorld(
       schedulerAction: 'resumeCurrentThread',
       readyQueues: Array.from({ length: NUM_PRIORITIES }, () => []),
       readyBitmap: new Uint32Array(NUM_PRIORITIES / 32),
+      readyL1: 0,
       curTime: 0,
       consumed: 0,
       curSc: null,

@@ -21,8 +21,11 @@ export interface NodeState {
   schedLine: Line;
   schedulerAction: SchedulerAction;
   readyQueues: Tcb[][];
-  /** One bit per priority with a non-empty ready queue (seL4's ksReadyQueuesL1/L2Bitmap). */
+  /** One bit per priority with a non-empty ready queue (seL4's ksReadyQueuesL2Bitmap). */
   readyBitmap: Uint32Array;
+  /** One bit per word of readyBitmap that is not zero (ksReadyQueuesL1Bitmap): the highest
+   * ready priority is two count-leading-zeros away, not a scan of the words. */
+  readyL1: number;
   /** Time of the last kernel entry's timestamp (ksCurTime). */
   curTime: number;
   /** MCS: time used since the last commit, not yet charged (ksConsumed). */

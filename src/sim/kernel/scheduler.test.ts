@@ -3,7 +3,7 @@
 // directly on the same core and queues on another, with a reschedule IPI only when needed.
 import { describe, expect, it } from 'vitest';
 import type { Setup, Sys } from '../script/ipcscope';
-import { tcbSchedAppend, tcbSchedDequeue, tcbSchedEnqueue } from './scheduler';
+import { highestReadyPrio, tcbSchedAppend, tcbSchedDequeue, tcbSchedEnqueue } from './scheduler';
 import {
   buildSim,
   consoleOf,
@@ -40,6 +40,35 @@ describe('scheduling (§1.8)', () => {
     tcbSchedAppend(k, c!);
     tcbSchedEnqueue(k, d!);
     expect(q.map((t) => t.name)).toEqual(['d', 'b', 'a', 'c']);
+  });
+
+  it('the highest ready priority is read from the two-level ready bitmap, and a queue that empties clears its bits (§1.8)', () => {
+    const prios = [0, 31, 32, 200, 255];
+    const sim = buildSim({
+      name: 'bitmap',
+      machine: { cores: 1 },
+      setup(k: Setup) {
+        for (const p of prios) k.process(`p${p}`, logger(`p${p}`), { priority: p });
+      },
+    });
+    const k = sim.k;
+    const n = sim.world.state.nodes[0]!;
+    sim.fx.begin(0, 0);
+    const ts = prios.map((p) => tcbOf(sim, `p${p}`)!);
+    for (const t of ts) tcbSchedDequeue(k, t);
+    expect(highestReadyPrio(n)).toBe(-1);
+    expect(n.readyL1).toBe(0);
+    for (const t of ts) tcbSchedAppend(k, t);
+    expect(highestReadyPrio(n)).toBe(255);
+    // Taken out from the top: each time the next priority down, across bitmap words.
+    for (const want of [200, 32, 31, 0, -1]) {
+      tcbSchedDequeue(
+        k,
+        ts.find((t) => t.priority === highestReadyPrio(n))!,
+      );
+      expect(highestReadyPrio(n)).toBe(want);
+    }
+    expect([...n.readyBitmap].every((w) => w === 0) && n.readyL1 === 0).toBe(true);
   });
 
   it('the highest-priority runnable thread runs (§1.8)', () => {

@@ -24,21 +24,25 @@ export function isSchedulable(k: Kernel, t: Tcb): boolean {
   return t.sc !== null && !t.inReleaseQueue;
 }
 
+/** getHighestPrio: the top set bit of the L1 word picks the L2 word, whose top bit is the prio. */
 export function highestReadyPrio(n: NodeState): number {
-  const b = n.readyBitmap;
-  for (let w = b.length - 1; w >= 0; w--) {
-    const bits = b[w]!;
-    if (bits !== 0) return w * 32 + 31 - Math.clz32(bits);
-  }
-  return -1;
+  if (n.readyL1 === 0) return -1;
+  const w = 31 - Math.clz32(n.readyL1);
+  return w * 32 + 31 - Math.clz32(n.readyBitmap[w]!);
 }
 
+/** addToBitmap */
 function markReady(n: NodeState, prio: number): void {
-  n.readyBitmap[prio >> 5]! |= 1 << (prio & 31);
+  const w = prio >> 5;
+  n.readyBitmap[w]! |= 1 << (prio & 31);
+  n.readyL1 |= 1 << w;
 }
 
+/** removeFromBitmap, once the queue of prio is empty. */
 function markMaybeEmpty(n: NodeState, prio: number): void {
-  if (n.readyQueues[prio]!.length === 0) n.readyBitmap[prio >> 5]! &= ~(1 << (prio & 31));
+  if (n.readyQueues[prio]!.length !== 0) return;
+  const w = prio >> 5;
+  if ((n.readyBitmap[w]! &= ~(1 << (prio & 31))) === 0) n.readyL1 &= ~(1 << w);
 }
 
 /** isHighestPrio: no thread in this core's ready queues outranks prio (fastpath guard, §1.7). */
