@@ -40,6 +40,9 @@ function invocationError(t: Tcb, isCall: boolean, e: string): void {
   if (isCall) setSyscallResult(t, e);
 }
 
+/** Every fastpath entry has the same outcome: one shared record (nothing writes to it). */
+const FASTPATH: SyscallOutcome = Object.freeze({ path: 'fast', transferred: true });
+
 function slowpath(reason: string, transferred = true): SyscallOutcome {
   return { path: 'slow', reason, transferred };
 }
@@ -240,7 +243,7 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
     case 'call': {
       const reason = checkCallFastpath(k, t, r.slot, r.msg);
       invoke(k, t, r.slot, r.msg, true, true);
-      return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
+      return reason === null ? FASTPATH : slowpath(reason);
     }
     case 'send':
     case 'nbSend':
@@ -267,7 +270,7 @@ export function handleSyscall(k: Kernel, t: Tcb, r: SyscallRequest): SyscallOutc
       setOutbox(t, r.msg);
       doReply(k, t, reply, replyGrant(k, t, r.reply));
       recv(k, t, r.slot, true, r.reply);
-      return reason === null ? { path: 'fast', transferred: true } : slowpath(reason);
+      return reason === null ? FASTPATH : slowpath(reason);
     }
     case 'nbSendRecv':
     case 'nbSendWait': {
