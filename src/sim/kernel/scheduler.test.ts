@@ -54,7 +54,7 @@ describe('scheduling (§1.8)', () => {
     const k = sim.k;
     const n = sim.world.state.nodes[0]!;
     sim.fx.begin(0, 0);
-    const ts = prios.map((p) => tcbOf(sim, `p${p}`)!);
+    const ts = prios.map((p) => tcbOf(sim, `p${p}`));
     for (const t of ts) tcbSchedDequeue(k, t);
     expect(highestReadyPrio(n)).toBe(-1);
     expect(n.readyL1).toBe(0);
